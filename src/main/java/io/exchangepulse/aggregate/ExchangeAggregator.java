@@ -1,0 +1,133 @@
+package io.exchangepulse.aggregate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.domain.Exchange;
+import io.exchangepulse.domain.ExchangeReader;
+import io.exchangepulse.domain.Reading;
+import io.exchangepulse.domain.Violation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Counts the exchange topic exactly once. Each polled batch becomes ONE PostgreSQL transaction that
+ * locks the partitions' stored positions, skips records below them (a redelivery), claims the ids not
+ * counted before (a resend), adds the folded increments, and moves the positions past the batch. A
+ * failed transaction changes nothing and is tried again; nothing is skipped to make progress.
+ */
+@ApplicationScoped
+public class ExchangeAggregator {
+
+    private static final Logger LOG = Logger.getLogger(ExchangeAggregator.class);
+
+    @Inject
+    CounterRepository counters;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    ExchangeReader reader;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Incoming("exchanges")
+    public Uni<Void> count(ConsumerRecords<String, byte[]> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<PolledRecord> polled = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            polled.add(read(record));
+        }
+        long start = System.nanoTime();
+        return commit(polled)
+                .onFailure().invoke(e -> LOG.warnf("Counting a batch of %d failed, trying again: %s", polled.size(), e.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                .invoke(outcome -> record(outcome, System.nanoTime() - start))
+                .replaceWithVoid();
+    }
+
+    private Uni<BatchOutcome> commit(List<PolledRecord> polled) {
+        String topic = polled.get(0).record().topic();
+        Map<Integer, Long> nextOffsets = new HashMap<>();
+        polled.forEach(r -> nextOffsets.merge(r.partition(), r.offset() + 1, Math::max));
+        return counters.inTransaction(connection -> counters.lockPositions(connection, topic, nextOffsets.keySet())
+                .chain(positions -> {
+                    List<PolledRecord> unseen = polled.stream()
+                            .filter(r -> r.offset() >= positions.get(r.partition()))
+                            .toList();
+                    Map<java.util.UUID, Exchange> candidates = new LinkedHashMap<>();
+                    List<PolledRecord> rejected = new ArrayList<>();
+                    for (PolledRecord r : unseen) {
+                        if (r.exchange() != null) {
+                            candidates.putIfAbsent(r.exchange().id(), r.exchange());
+                        } else {
+                            rejected.add(r);
+                        }
+                    }
+                    int validUnseen = (int) unseen.stream().filter(r -> r.exchange() != null).count();
+                    return counters.claimNew(connection, candidates.values(), LocalDate.now(clock))
+                            .chain(fresh -> counters.add(connection, Increments.of(fresh))
+                                    .chain(() -> deadLetters.send(rejected))
+                                    .chain(() -> counters.storePositions(connection, topic, nextOffsets))
+                                    .map(done -> new BatchOutcome(fresh.size(), validUnseen - fresh.size(),
+                                            rejected.size(), polled.size() - unseen.size())));
+                }));
+    }
+
+    private PolledRecord read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return new PolledRecord(record, null, "empty record (no value)");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(record.value());
+        } catch (IOException e) {
+            return new PolledRecord(record, null, "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        Reading<Exchange> reading = reader.read(node);
+        if (!reading.isValid()) {
+            return new PolledRecord(record, null, "invalid exchange: " + reading.violations().stream()
+                    .map(ExchangeAggregator::describe).collect(Collectors.joining("; ")));
+        }
+        return new PolledRecord(record, reading.value(), null);
+    }
+
+    private static String describe(Violation violation) {
+        return violation.field().isEmpty() ? violation.message() : violation.field() + " " + violation.message();
+    }
+
+    private void record(BatchOutcome outcome, long nanos) {
+        metrics.counter("pulse.exchanges.counted").increment(outcome.counted());
+        metrics.counter("pulse.exchanges.duplicates").increment(outcome.duplicates());
+        metrics.timer("pulse.aggregate.batch").record(Duration.ofNanos(nanos));
+        if (outcome.alreadyCommitted() > 0) {
+            LOG.debugf("Skipped %d records already counted (redelivery)", outcome.alreadyCommitted());
+        }
+    }
+}

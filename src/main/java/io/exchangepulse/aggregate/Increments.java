@@ -1,0 +1,63 @@
+package io.exchangepulse.aggregate;
+
+import io.exchangepulse.domain.Exchange;
+import io.exchangepulse.domain.Grain;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A batch of exchanges folded into counter increments: one per family, grain, bucket and dimension
+ * values, however many exchanges fall on it. This is what turns thousands of events into a few hundred
+ * row updates.
+ */
+public final class Increments {
+
+    /** One counter row's increment. */
+    public record Increment(Grain grain, Instant bucket, List<String> dimensions, long count) {
+    }
+
+    /** Rows are written in one global order, so concurrent batches lock them in the same order: no deadlocks. */
+    private static final Comparator<Increment> ROW_ORDER = Comparator
+            .comparing(Increment::grain)
+            .thenComparing(Increment::bucket)
+            .thenComparing(i -> String.join("\u0000", i.dimensions()));
+
+    private final Map<CounterFamily, List<Increment>> byFamily;
+    private final int exchanges;
+
+    private Increments(Map<CounterFamily, List<Increment>> byFamily, int exchanges) {
+        this.byFamily = byFamily;
+        this.exchanges = exchanges;
+    }
+
+    public static Increments of(List<Exchange> exchanges) {
+        Map<CounterFamily, List<Increment>> byFamily = new EnumMap<>(CounterFamily.class);
+        for (CounterFamily family : CounterFamily.values()) {
+            Map<Increment, Long> counts = new HashMap<>();
+            for (Exchange exchange : exchanges) {
+                List<String> dimensions = family.dimensionsOf(exchange);
+                for (Grain grain : Grain.values()) {
+                    counts.merge(new Increment(grain, grain.bucketOf(exchange.occurredAt()), dimensions, 0), 1L, Long::sum);
+                }
+            }
+            byFamily.put(family, counts.entrySet().stream()
+                    .map(e -> new Increment(e.getKey().grain(), e.getKey().bucket(), e.getKey().dimensions(), e.getValue()))
+                    .sorted(ROW_ORDER)
+                    .toList());
+        }
+        return new Increments(byFamily, exchanges.size());
+    }
+
+    public List<Increment> of(CounterFamily family) {
+        return byFamily.get(family);
+    }
+
+    public int exchanges() {
+        return exchanges;
+    }
+}

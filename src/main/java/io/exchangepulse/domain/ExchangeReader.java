@@ -1,0 +1,68 @@
+package io.exchangepulse.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The rules of API.md for one submitted exchange. The same reader judges what comes over HTTP and what
+ * other producers write straight to Kafka, so both paths accept exactly the same exchanges.
+ */
+public final class ExchangeReader {
+
+    /** Clocks drift; an exchange further ahead than this is a client bug, not a clock skew. */
+    public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+
+    static final Set<String> FIELDS = new LinkedHashSet<>(List.of(
+            "id", "occurredAt", "from", "to", "agency", "kind", "channel", "crimeArea", "operationId"));
+
+    private final Clock clock;
+
+    public ExchangeReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Reading<Exchange> read(JsonNode node) {
+        var fields = FieldReader.of(node, FIELDS);
+        if (!fields.isObject()) {
+            return Reading.invalid(fields.violations());
+        }
+        UUID id = fields.uuid("id");
+        Instant occurredAt = fields.instant("occurredAt", true);
+        Party from = fields.party("from", true);
+        Party to = fields.party("to", true);
+        Agency agency = fields.enumValue("agency", Agency.class, true);
+        Kind kind = fields.enumValue("kind", Kind.class, true);
+        Channel channel = fields.enumValue("channel", Channel.class, true);
+        CrimeArea crimeArea = fields.enumValue("crimeArea", CrimeArea.class, true);
+        String operationId = fields.operationId("operationId", false);
+
+        if (occurredAt != null && occurredAt.isAfter(clock.instant().plus(MAX_FUTURE))) {
+            fields.violate("occurredAt", "is more than 5 minutes in the future (" + occurredAt + ")");
+        }
+        if (from != null && to != null) {
+            if (from == to) {
+                fields.violate("to", "must differ from 'from' (" + from + ")");
+            } else if (Scope.of(from, to).isEmpty()) {
+                fields.violate("from", "an exchange needs a member state on one side; neither " + from + " nor " + to
+                        + " is a member");
+            }
+        }
+        if (channel == Channel.OPERATION && operationId == null && fields.node("operationId") == null) {
+            fields.violate("operationId", "is required when channel is OPERATION");
+        }
+        if (channel == Channel.DAILY && operationId != null) {
+            fields.violate("operationId", "must be null when channel is DAILY (a daily exchange belongs to no operation)");
+        }
+        if (!fields.violations().isEmpty()) {
+            return Reading.invalid(fields.violations());
+        }
+        return Reading.valid(new Exchange(id, occurredAt, from, to, agency, kind, channel, crimeArea, operationId));
+    }
+}

@@ -1,0 +1,26 @@
+package io.exchangepulse.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One step in the life of a joint investigation or regional operation. Which fields are set depends on
+ * the {@link OperationEventType}: an opening names the operation, a result names a country and what the
+ * action there achieved. Built only by {@link OperationEventReader}.
+ */
+public record OperationEvent(
+        UUID id,
+        String operationId,
+        OperationEventType type,
+        Instant occurredAt,
+        String name,
+        OperationKind operationKind,
+        TaskForce taskForce,
+        List<Party> countries,
+        String place,
+        Party country,
+        Integer arrests,
+        List<Seizure> seizures,
+        Long amountEur) {
+}

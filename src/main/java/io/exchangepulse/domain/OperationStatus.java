@@ -1,0 +1,17 @@
+package io.exchangepulse.domain;
+
+/** Where an operation stands; a later event never moves it back. */
+public enum OperationStatus {
+    OPEN,
+    ACTION_TAKEN,
+    CLOSED;
+
+    public OperationStatus after(OperationEventType event) {
+        OperationStatus next = switch (event) {
+            case COORDINATED_ACTION -> ACTION_TAKEN;
+            case CLOSED -> CLOSED;
+            default -> OPEN;
+        };
+        return next.ordinal() > ordinal() ? next : this;
+    }
+}

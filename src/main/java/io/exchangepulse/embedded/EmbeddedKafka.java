@@ -1,0 +1,61 @@
+package io.exchangepulse.embedded;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real single-node Kafka broker (KRaft, combined broker and controller) in this JVM, for the
+ * one-command run and the tests. Its log lives in {@code dataDir}, so a restart finds its topics and
+ * records again.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    /** Fixed, so that a restart over the same folder joins the cluster that it formatted before. */
+    private static final Uuid CLUSTER_ID = new Uuid(0x45786368616e6765L, 0x50756c7365446576L);
+
+    private final KafkaClusterTestKit cluster;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static EmbeddedKafka start(Path dataDir) throws Exception {
+        Files.createDirectories(dataDir);
+        boolean formatted = Files.exists(dataDir.resolve("combined_0_0").resolve("meta.properties"));
+        var nodes = new TestKitNodes.Builder()
+                .setClusterId(CLUSTER_ID.toString())
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBaseDirectory(dataDir)
+                .build();
+        var cluster = new KafkaClusterTestKit.Builder(nodes)
+                .setDeleteOnClose(false)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // Topics are created by the application with the partitions it is configured for.
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        if (!formatted) {
+            cluster.format();
+        }
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return new EmbeddedKafka(cluster);
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}

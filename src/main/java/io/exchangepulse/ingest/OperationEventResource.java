@@ -1,0 +1,56 @@
+package io.exchangepulse.ingest;
+
+import io.exchangepulse.platform.ItemProblem;
+import io.exchangepulse.platform.Problem;
+import io.exchangepulse.platform.ProblemException;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/operations/events")
+@Tag(name = "Ingest")
+public class OperationEventResource {
+
+    static final String EXAMPLE = """
+            {"id": "0b6f1f3e-2f57-4d1a-9c1e-5d2b8f0e7a11", "operationId": "TARA", "type": "RESULT",
+             "occurredAt": "2009-03-24T08:00:00Z", "country": "HR", "arrests": 46, "seizures": ["WEAPONS"]}""";
+
+    @Inject
+    Ingestion ingestion;
+
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, SubmittedItems.NDJSON})
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Record operation events",
+            description = "Joint investigations and regional operations: opened, operational meetings, the coordinated "
+                    + "action, results by country, closed. One object, an array, or NDJSON; accepted whole or not at all.")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperationEventDocument.class),
+                    examples = @ExampleObject(name = "a result", value = EXAMPLE)),
+            @Content(mediaType = SubmittedItems.NDJSON, schema = @Schema(implementation = OperationEventDocument.class))})
+    @APIResponse(responseCode = "202", description = "Every event is in the log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid events; nothing was accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More items or bytes than one request may hold")
+    @APIResponse(responseCode = "503", description = "The log cannot take it now; resend after Retry-After seconds")
+    public Response record(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, byte[] body) {
+        Accepted accepted = ingestion.operationEvents(body, ExchangeResource.isNdjson(contentType));
+        return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
+    }
+}

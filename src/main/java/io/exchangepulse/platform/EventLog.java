@@ -1,0 +1,80 @@
+package io.exchangepulse.platform;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The durable log that everything accepted goes into: one Kafka producer with acks=all and idempotence,
+ * so that "appended" means "on every in-sync replica, once". Shared by the ingest resources and the
+ * aggregator's dead letters.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    private final Producer<String, byte[]> producer;
+
+    @Inject
+    public EventLog(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+                    @ConfigProperty(name = "exchangepulse.kafka.producer.linger", defaultValue = "PT0.005S") Duration linger,
+                    @ConfigProperty(name = "exchangepulse.kafka.producer.delivery-timeout", defaultValue = "PT10S") Duration deliveryTimeout) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger.toMillis());
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(deliveryTimeout.toMillis(), 5_000));
+        // A request thread must not hang on a missing broker: fail fast, the caller answers 503.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "exchange-pulse-log");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Completes when Kafka has acknowledged every record; fails if any record could not be appended. */
+    public CompletableFuture<Void> append(List<ProducerRecord<String, byte[]>> records) {
+        var acknowledged = new CompletableFuture<?>[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            var ack = new CompletableFuture<Void>();
+            acknowledged[i] = ack;
+            try {
+                producer.send(records.get(i), (metadata, error) -> {
+                    if (error == null) {
+                        ack.complete(null);
+                    } else {
+                        ack.completeExceptionally(error);
+                    }
+                });
+            } catch (RuntimeException e) {
+                ack.completeExceptionally(e);
+                break;
+            }
+        }
+        for (int i = 0; i < acknowledged.length; i++) {
+            if (acknowledged[i] == null) {
+                acknowledged[i] = CompletableFuture.completedFuture(null);
+            }
+        }
+        return CompletableFuture.allOf(acknowledged);
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

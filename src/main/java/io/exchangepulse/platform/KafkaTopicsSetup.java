@@ -1,0 +1,63 @@
+package io.exchangepulse.platform;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.jboss.logging.Logger;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Checks at start-up that the configured Kafka answers, and creates the topics the service needs where
+ * they are missing. An unreachable broker ends the start with one line that says what to fix.
+ */
+@ApplicationScoped
+public class KafkaTopicsSetup {
+
+    private static final Logger LOG = Logger.getLogger(KafkaTopicsSetup.class);
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    @Inject
+    Topics topics;
+
+    void setUp(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            if (!topics.create()) {
+                return;
+            }
+            List<NewTopic> missing = List.of(topics.exchanges(), topics.deadLetters(), topics.operationEvents()).stream()
+                    .filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, topics.partitions(), topics.replicationFactor()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);
+                LOG.infof("Created Kafka topics %s with %d partitions", missing.stream().map(NewTopic::name).toList(),
+                        topics.partitions());
+            }
+        } catch (Exception e) {
+            LOG.errorf("Kafka at %s cannot be used (%s). Start it, or set KAFKA_BOOTSTRAP_SERVERS to a reachable "
+                    + "broker.", kafka.get("bootstrap.servers"), StartupFailure.rootMessage(e));
+            Quarkus.asyncExit(1);
+            throw new StartupFailure();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.exchangepulse.platform;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the schema (and the seed's history) up to date before anything reads or writes: first among the
+ * start-up observers, so the Kafka consumers never see a missing table. An unreachable database ends the
+ * start with one line that says what to fix, instead of a stack trace.
+ */
+@ApplicationScoped
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
+
+    @Inject
+    Flyway flyway;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        try {
+            var result = flyway.migrate();
+            LOG.infof("Schema at version %s (%d migrations applied now)", flyway.info().current().getVersion(),
+                    result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            LOG.errorf("PostgreSQL at %s cannot be used (%s). Start it, or set QUARKUS_DATASOURCE_REACTIVE_URL, "
+                    + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to a reachable database.",
+                    jdbcUrl, StartupFailure.rootMessage(e));
+            Quarkus.asyncExit(1);
+            throw new StartupFailure();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.exchangepulse.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The Kafka topics of the service; on a cluster they are made by the operator (k8s/), here if missing. */
+@ConfigMapping(prefix = "exchangepulse.topics")
+public interface Topics {
+
+    /** Accepted exchanges, keyed by id so that a resend lands in the partition of the original. */
+    @WithDefault("pulse.events")
+    String exchanges();
+
+    /** Records that other producers wrote to the exchange topic and that no reader accepts. */
+    @WithDefault("pulse.events.dead-letter")
+    String deadLetters();
+
+    /** Operation events, keyed by operation so that an operation's events stay in order. */
+    @WithDefault("pulse.operation-events")
+    String operationEvents();
+
+    /** How many partitions a topic gets when the service has to create it. */
+    @WithDefault("6")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+
+    /** Whether the service creates missing topics at start-up (off where an operator owns them). */
+    @WithDefault("true")
+    boolean create();
+}

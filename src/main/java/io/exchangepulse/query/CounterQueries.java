@@ -1,0 +1,129 @@
+package io.exchangepulse.query;
+
+import io.exchangepulse.aggregate.CounterFamily;
+import io.exchangepulse.domain.Channel;
+import io.exchangepulse.domain.CrimeArea;
+import io.exchangepulse.domain.Grain;
+import io.exchangepulse.domain.Kind;
+import io.exchangepulse.domain.Party;
+import io.exchangepulse.domain.Scope;
+import io.exchangepulse.domain.TaskForce;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The read side of the counters: each query is one statement over the counter tables. */
+@ApplicationScoped
+public class CounterQueries {
+
+    @Inject
+    Pool pool;
+
+    public Uni<List<YearlyTotals>> yearlyTotals() {
+        return pool.preparedQuery("SELECT extract(year FROM bucket AT TIME ZONE 'UTC')::int, scope, channel, sum(n)::bigint FROM "
+                        + CounterFamily.SCOPE_CHANNEL.table() + " WHERE grain = 'YEAR' GROUP BY 1, 2, 3")
+                .execute()
+                .map(rows -> {
+                    Map<Integer, long[]> byYear = new TreeMap<>();
+                    for (Row row : rows) {
+                        long[] cells = byYear.computeIfAbsent(row.getInteger(0), year -> new long[4]);
+                        Scope scope = Scope.valueOf(row.getString(1));
+                        Channel channel = Channel.valueOf(row.getString(2));
+                        cells[scope.ordinal() * 2 + channel.ordinal()] += row.getLong(3);
+                    }
+                    List<YearlyTotals> totals = new ArrayList<>();
+                    byYear.forEach((year, c) -> totals.add(new YearlyTotals(year, c[0], c[1], c[2],
+                            c[3] == 0 ? null : c[3], c[0] + c[1] + c[2] + c[3])));
+                    return totals;
+                });
+    }
+
+    public Uni<List<CrimeAreaCount>> crimeAreas(int year) {
+        Instant bucket = Grain.YEAR.bucketOf(java.time.LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        return pool.preparedQuery("SELECT crime_area, kind, n FROM " + CounterFamily.CRIME_AREA_KIND.table()
+                        + " WHERE grain = 'YEAR' AND bucket = $1")
+                .execute(Tuple.of(bucket.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Map<CrimeArea, long[]> counts = new EnumMap<>(CrimeArea.class);
+                    for (CrimeArea area : CrimeArea.values()) {
+                        counts.put(area, new long[2]);
+                    }
+                    for (Row row : rows) {
+                        counts.get(CrimeArea.valueOf(row.getString(0)))[Kind.valueOf(row.getString(1)).ordinal()] += row.getLong(2);
+                    }
+                    return counts.entrySet().stream()
+                            .map(e -> new CrimeAreaCount(e.getKey(), e.getKey().taskForce(),
+                                    e.getValue()[Kind.REQUEST.ordinal()], e.getValue()[Kind.INFORMATION.ordinal()]))
+                            .toList();
+                });
+    }
+
+    /** {@code from} aligned to the grain; {@code to} exclusive and aligned. */
+    public Uni<TaskForceTrend> trend(Grain grain, Instant from, Instant to, Set<TaskForce> taskForces) {
+        Duration step = grain.step().orElseThrow();
+        int points = (int) (Duration.between(from, to).toMillis() / step.toMillis());
+        return pool.preparedQuery("SELECT task_force, bucket, n FROM " + CounterFamily.TASK_FORCE.table()
+                        + " WHERE grain = $1 AND bucket >= $2 AND bucket < $3")
+                .execute(Tuple.of(grain.name(), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Map<TaskForce, long[]> counts = new EnumMap<>(TaskForce.class);
+                    taskForces.forEach(tf -> counts.put(tf, new long[points]));
+                    for (Row row : rows) {
+                        long[] series = counts.get(TaskForce.valueOf(row.getString(0)));
+                        if (series != null) {
+                            Instant bucket = row.getOffsetDateTime(1).toInstant();
+                            series[(int) (Duration.between(from, bucket).toMillis() / step.toMillis())] += row.getLong(2);
+                        }
+                    }
+                    List<TaskForceTrend.Series> series = counts.entrySet().stream()
+                            .map(e -> new TaskForceTrend.Series(e.getKey(), e.getValue(), java.util.Arrays.stream(e.getValue()).sum()))
+                            .toList();
+                    return new TaskForceTrend(from, to, step, series);
+                });
+    }
+
+    /** {@code from} and {@code to} whole minutes. */
+    public Uni<List<Flow>> flows(Instant from, Instant to) {
+        List<BucketCover.Segment> segments = BucketCover.of(from, to);
+        if (segments.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        StringBuilder where = new StringBuilder();
+        Tuple tuple = Tuple.tuple();
+        for (BucketCover.Segment segment : segments) {
+            int p = tuple.size();
+            where.append(where.isEmpty() ? "" : " OR ")
+                    .append("(grain = $").append(p + 1).append(" AND bucket >= $").append(p + 2)
+                    .append(" AND bucket < $").append(p + 3).append(')');
+            tuple.addString(segment.grain().name())
+                    .addValue(segment.from().atOffset(ZoneOffset.UTC))
+                    .addValue(segment.to().atOffset(ZoneOffset.UTC));
+        }
+        return pool.preparedQuery("SELECT from_party, to_party, sum(n)::bigint FROM " + CounterFamily.FLOW.table()
+                        + " WHERE " + where + " GROUP BY 1, 2")
+                .execute(tuple)
+                .map(rows -> {
+                    List<Flow> flows = new ArrayList<>();
+                    for (Row row : rows) {
+                        flows.add(new Flow(Party.valueOf(row.getString(0)), Party.valueOf(row.getString(1)), row.getLong(2)));
+                    }
+                    flows.sort(Comparator.comparingLong(Flow::count).reversed()
+                            .thenComparing(Flow::from).thenComparing(Flow::to));
+                    return flows;
+                });
+    }
+}

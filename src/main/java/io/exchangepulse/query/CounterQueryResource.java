@@ -1,0 +1,110 @@
+package io.exchangepulse.query;
+
+import io.exchangepulse.domain.Grain;
+import io.exchangepulse.domain.TaskForce;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The read API of API.md: the seed's tables with live counts, task-force trends and flows. */
+@Path("/api/v1")
+@Tag(name = "Queries")
+@Produces(MediaType.APPLICATION_JSON)
+public class CounterQueryResource {
+
+    @Inject
+    CounterQueries queries;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "exchangepulse.query.max-points", defaultValue = "10000")
+    int maxPoints;
+
+    @GET
+    @Path("/totals/yearly")
+    @Operation(summary = "Total exchanges per year",
+            description = "The seed's \"Total exchanges\" table, one row a year: 2006-2008 from the seed, later years live.")
+    public Uni<List<YearlyTotals>> yearly() {
+        return queries.yearlyTotals();
+    }
+
+    @GET
+    @Path("/crime-areas")
+    @Operation(summary = "Requests and information exchanges by crime area",
+            description = "The seed's 2008 table for any year; every crime area is present, zeros included.")
+    public Uni<List<CrimeAreaCount>> crimeAreas(
+            @Parameter(description = "The year (UTC); this year if absent.", example = "2008") @QueryParam("year") Integer year) {
+        int chosen = year == null ? LocalDate.now(clock).getYear() : year;
+        if (chosen < 1 || chosen > 9999) {
+            throw TimeRange.badRequest("year must be between 1 and 9999, not " + chosen);
+        }
+        return queries.crimeAreas(chosen);
+    }
+
+    @GET
+    @Path("/task-forces/trend")
+    @Operation(summary = "Task-force activity over time",
+            description = "Exchanges per task force per step. Defaults: step PT1M, to now, from 60 steps before to.")
+    public Uni<TaskForceTrend> trend(
+            @Parameter(description = "Start (ISO-8601 instant), rounded down to the step.", example = "2026-11-28T08:00:00Z")
+            @QueryParam("from") String from,
+            @Parameter(description = "End (ISO-8601 instant, exclusive), rounded up to the step.", example = "2026-11-28T09:00:00Z")
+            @QueryParam("to") String to,
+            @Parameter(description = "PT1M, PT1H or P1D.", example = "PT1M") @QueryParam("step") String step,
+            @Parameter(description = "Only these task forces (repeat the parameter); all if absent.", example = "DRUGS")
+            @QueryParam("taskForce") List<TaskForce> taskForces) {
+        Duration length = TimeRange.duration("step", step, Duration.ofMinutes(1));
+        Grain grain = Grain.ofStep(length)
+                .orElseThrow(() -> TimeRange.badRequest("step must be PT1M, PT1H or P1D, not '" + step + "'"));
+        Instant end = roundUp(grain, TimeRange.instant("to", to, clock.instant()));
+        Instant start = grain.bucketOf(TimeRange.instant("from", from, end.minus(length.multipliedBy(60))));
+        if (!start.isBefore(end)) {
+            throw TimeRange.badRequest("from must be before to");
+        }
+        if (Duration.between(start, end).dividedBy(length) > maxPoints) {
+            throw TimeRange.badRequest("the range holds more than " + maxPoints + " steps; take a longer step or a shorter range");
+        }
+        Set<TaskForce> chosen = taskForces == null || taskForces.isEmpty() ? EnumSet.allOf(TaskForce.class) : EnumSet.copyOf(taskForces);
+        return queries.trend(grain, start, end, chosen);
+    }
+
+    @GET
+    @Path("/flows")
+    @Operation(summary = "Exchanges per ordered pair of parties",
+            description = "The intelligence flow: how many exchanges each party sent to each other party over the range, "
+                    + "largest first. Defaults: from the start of today (UTC) to now; both rounded to whole minutes.")
+    public Uni<List<Flow>> flows(
+            @Parameter(description = "Start (ISO-8601 instant).", example = "2026-11-28T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "End (ISO-8601 instant, exclusive).", example = "2026-11-29T00:00:00Z") @QueryParam("to") String to) {
+        Instant now = clock.instant();
+        Instant end = roundUp(Grain.MINUTE, TimeRange.instant("to", to, now));
+        Instant start = Grain.MINUTE.bucketOf(TimeRange.instant("from", from, now.truncatedTo(ChronoUnit.DAYS)));
+        if (!start.isBefore(end)) {
+            throw TimeRange.badRequest("from must be before to");
+        }
+        return queries.flows(start, end);
+    }
+
+    private static Instant roundUp(Grain grain, Instant instant) {
+        Instant bucket = grain.bucketOf(instant);
+        return bucket.equals(instant) ? instant : bucket.plus(grain.step().orElseThrow());
+    }
+}

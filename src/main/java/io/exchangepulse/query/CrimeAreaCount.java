@@ -1,0 +1,16 @@
+package io.exchangepulse.query;
+
+import io.exchangepulse.domain.CrimeArea;
+import io.exchangepulse.domain.TaskForce;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One row of the seed's "Requests and information exchanges" table. */
+@RegisterForReflection
+@Schema(description = "Requests and information exchanges of one crime area in one year.")
+public record CrimeAreaCount(
+        @Schema(description = "The crime area.", example = "DRUG_TRAFFICKING") CrimeArea crimeArea,
+        @Schema(description = "Its task force.", example = "DRUGS") TaskForce taskForce,
+        @Schema(description = "Requests.", example = "112") long requests,
+        @Schema(description = "Information exchanges.", example = "1352") long information) {
+}

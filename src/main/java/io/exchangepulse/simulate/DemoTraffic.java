@@ -1,0 +1,58 @@
+package io.exchangepulse.simulate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.ingest.Ingestion;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gentle stream of the one-command run, so that a newcomer sees numbers move: every second, a few
+ * seed-shaped exchanges through the same ingest path as a POST.
+ */
+@ApplicationScoped
+public class DemoTraffic {
+
+    private static final Logger LOG = Logger.getLogger(DemoTraffic.class);
+
+    @ConfigProperty(name = "exchangepulse.simulate.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @ConfigProperty(name = "exchangepulse.simulate.per-second", defaultValue = "5")
+    int perSecond;
+
+    @Inject
+    Ingestion ingestion;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    private final SeedShapedTraffic traffic = new SeedShapedTraffic(System.nanoTime());
+
+    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() throws JsonProcessingException {
+        if (!enabled) {
+            return;
+        }
+        List<Map<String, Object>> batch = new ArrayList<>(perSecond);
+        for (int i = 0; i < perSecond; i++) {
+            batch.add(traffic.next(clock.instant()));
+        }
+        try {
+            ingestion.exchanges(mapper.writeValueAsBytes(batch), false);
+        } catch (RuntimeException e) {
+            LOG.debugf("Demo traffic paused: %s", e.getMessage());
+        }
+    }
+}
