@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** The rules for one submitted operation event; like exchanges, an event carries no personal data. */
 public final class OperationEventReader {
@@ -70,18 +71,17 @@ public final class OperationEventReader {
                 if (operationKind == null && fields.node("operationKind") == null) {
                     fields.violate("operationKind", "is required when type is OPENED");
                 }
-                if (countries.size() < 2 && fields.node("countries") != null && fields.violations().stream()
-                        .noneMatch(v -> v.field().equals("countries"))) {
-                    fields.violate("countries", "must name at least two parties: an operation is joint work");
-                } else if (fields.node("countries") == null) {
+                if (fields.node("countries") == null) {
                     fields.violate("countries", "is required when type is OPENED");
+                } else if (countries.size() < 2 && fields.violations().stream().noneMatch(v -> v.field().equals("countries"))) {
+                    fields.violate("countries", "must name at least two parties: an operation is joint work");
                 }
             }
             if (type == OperationEventType.RESULT) {
                 if (country == null && fields.node("country") == null) {
                     fields.violate("country", "is required when type is RESULT");
                 }
-                if (arrests == null && seizures.isEmpty() && amountEur == null) {
+                if (Stream.of("arrests", "seizures", "amountEur").allMatch(field -> fields.node(field) == null)) {
                     fields.violate("arrests", "a RESULT reports arrests, seizures or amountEur (at least one)");
                 }
             }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +50,9 @@ public class OperationEventConsumer {
         }
         OperationEvent event = reading.value();
         return Panache.withTransaction(() -> OperationEventEntity.<OperationEventEntity>findById(event.id())
-                .chain(known -> known != null ? Uni.createFrom().voidItem() : store(event)));
+                        .chain(known -> known != null ? Uni.createFrom().voidItem() : store(event)))
+                .onFailure().invoke(e -> LOG.warnf("Applying operation event %s failed, trying again: %s", event.id(), e.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
     }
 
     private Uni<Void> store(OperationEvent event) {

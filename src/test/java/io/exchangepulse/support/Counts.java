@@ -1,0 +1,62 @@
+package io.exchangepulse.support;
+
+import io.restassured.RestAssured;
+import org.apache.kafka.common.TopicPartition;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** Reads counts the way a client does (the REST API), and knows when the aggregator has caught up. */
+public final class Counts {
+
+    public static final String EXCHANGES = "pulse.events";
+
+    private Counts() {
+    }
+
+    /** All exchanges counted in the hour that starts at {@code window}, by the flows query. */
+    public static long inHour(Instant window) {
+        List<Number> counts = RestAssured.given()
+                .queryParam("from", window.toString())
+                .queryParam("to", window.plus(Duration.ofHours(1)).toString())
+                .get("/api/v1/flows")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("count", Number.class);
+        return counts.stream().mapToLong(Number::longValue).sum();
+    }
+
+    /**
+     * Waits until the positions stored with the counters reach the end of the exchange topic as it is
+     * now: everything appended so far has been counted (or dead-lettered), once.
+     */
+    public static void awaitCaughtUp() {
+        Map<TopicPartition, Long> end = KafkaTopics.endOffsets(EXCHANGES);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Map<Integer, Long> stored = storedPositions();
+            return end.entrySet().stream()
+                    .allMatch(e -> e.getValue() == 0 || stored.getOrDefault(e.getKey().partition(), 0L) >= e.getValue());
+        });
+    }
+
+    public static Map<Integer, Long> storedPositions() throws SQLException {
+        try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
+             var statement = connection.prepareStatement(
+                     "SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = ?")) {
+            statement.setString(1, EXCHANGES);
+            Map<Integer, Long> positions = new HashMap<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    positions.put(rows.getInt(1), rows.getLong(2));
+                }
+            }
+            return positions;
+        }
+    }
+}
