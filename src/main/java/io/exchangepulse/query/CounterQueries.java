@@ -92,7 +92,7 @@ public class CounterQueries {
                     List<TaskForceTrend.Series> series = counts.entrySet().stream()
                             .map(e -> new TaskForceTrend.Series(e.getKey(), e.getValue(), java.util.Arrays.stream(e.getValue()).sum()))
                             .toList();
-                    return new TaskForceTrend(from, to, step, series);
+                    return new TaskForceTrend(from, to, step.toString(), series);
                 });
     }
 

@@ -4,7 +4,6 @@ import io.exchangepulse.domain.TaskForce;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,8 +14,8 @@ public record TaskForceTrend(
         @Schema(description = "Start of the first step (inclusive), aligned to the step.", example = "2026-11-28T08:00:00Z")
         Instant from,
         @Schema(description = "End of the last step (exclusive).", example = "2026-11-28T09:00:00Z") Instant to,
-        @Schema(description = "The step: PT1M, PT1H or P1D.", example = "PT1M", implementation = String.class)
-        Duration step,
+        @Schema(description = "The step (ISO-8601 duration): PT1M, PT1H or P1D.", example = "PT1M")
+        String step,
         @Schema(description = "One series per task force.") List<Series> series) {
 
     @RegisterForReflection

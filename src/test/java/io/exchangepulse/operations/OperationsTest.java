@@ -1,0 +1,82 @@
+package io.exchangepulse.operations;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void theSeedsOperationsAreOnTheBoard() {
+        given().get("/api/v1/operations")
+                .then().statusCode(200)
+                .body("id", hasItems("TARA", "DORA", "ROTUS", "BANKOMAT", "FLASH", "COTTON", "ARKADAS", "HURRICANE-II",
+                        "SHADOW-III"))
+                .body("find { it.id == 'TARA' }.countries", equalTo(List.of("BA", "TR", "HR", "ME", "MK", "RS", "SI", "AT")))
+                .body("find { it.id == 'TARA' }.meetings", equalTo(2))
+                .body("find { it.id == 'TARA' }.arrests", equalTo(68))
+                .body("find { it.id == 'TARA' }.results.find { it.country == 'HR' }.arrests", equalTo(46))
+                .body("find { it.id == 'TARA' }.results.find { it.country == 'BA' }.seizures", equalTo(List.of("VEHICLES")))
+                .body("find { it.id == 'DORA' }.arrests", equalTo(25))
+                .body("find { it.id == 'COTTON' }.results[0].amountEur", equalTo(1600000))
+                .body("find { it.id == 'ARKADAS' }.taskForce", nullValue());
+    }
+
+    @Test
+    void anOperationGoesThroughItsLifeAndARedeliveredEventCountsOnce() {
+        String result = event("RESULT", "2026-03-24T10:00:00Z", "\"country\": \"HR\", \"arrests\": 12, \"seizures\": [\"DRUGS\", \"CASH\"], \"amountEur\": 50000");
+        given().contentType(ContentType.JSON).body("[" + String.join(",",
+                        event("OPENED", "2026-03-01T08:00:00Z", "\"name\": \"Balkan Route\", \"operationKind\": \"JOINT_INVESTIGATION\", "
+                                + "\"taskForce\": \"DRUGS\", \"countries\": [\"RO\", \"HR\", \"AT\"]"),
+                        event("OPERATIONAL_MEETING", "2026-03-10T08:00:00Z", "\"place\": \"Bucharest\""),
+                        event("COORDINATED_ACTION", "2026-03-24T06:00:00Z", "\"place\": \"Zagreb\""),
+                        result) + "]")
+                .post("/api/v1/operations/events")
+                .then().statusCode(202).body("accepted", equalTo(4));
+        given().contentType(ContentType.JSON).body(result)
+                .post("/api/v1/operations/events")
+                .then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("taskForce", "DRUGS").get("/api/v1/operations")
+                .then().statusCode(200)
+                .body("find { it.id == 'BALKAN-ROUTE' }.status", equalTo("ACTION_TAKEN"))
+                .body("find { it.id == 'BALKAN-ROUTE' }.meetings", equalTo(1))
+                .body("find { it.id == 'BALKAN-ROUTE' }.results", hasSize(1))
+                .body("find { it.id == 'BALKAN-ROUTE' }.arrests", equalTo(12))
+                .body("find { it.id == 'BALKAN-ROUTE' }.countries", equalTo(List.of("RO", "HR", "AT"))));
+
+        given().contentType(ContentType.JSON).body(event("CLOSED", "2026-04-01T08:00:00Z", null))
+                .post("/api/v1/operations/events").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("status", "CLOSED").get("/api/v1/operations")
+                .then().body("id", hasItems("BALKAN-ROUTE")));
+    }
+
+    @Test
+    void invalidEventsAreRejectedWithTheirFields() {
+        given().contentType(ContentType.JSON).body(List.of(Map.of("id", UUID.randomUUID().toString(),
+                        "operationId", "TARA", "type", "RESULT", "occurredAt", "2026-03-24T10:00:00Z", "victimName", "x")))
+                .post("/api/v1/operations/events")
+                .then().statusCode(400)
+                .body("errors.field", hasItems("victimName", "country", "arrests"))
+                .body("detail", containsString("nothing was accepted"));
+    }
+
+    static String event(String type, String occurredAt, String fields) {
+        return "{\"id\": \"" + UUID.randomUUID() + "\", \"operationId\": \"BALKAN-ROUTE\", \"type\": \"" + type
+                + "\", \"occurredAt\": \"" + occurredAt + "\"" + (fields == null ? "" : ", " + fields) + "}";
+    }
+}
