@@ -42,11 +42,19 @@ public class CountedIdPartitions {
     int windowDays;
 
     void atStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 2) StartupEvent event) {
+        // Without today's partition no id can be claimed; the scheduled run tries again if this fails.
         maintain().await().atMost(Duration.ofSeconds(30));
     }
 
-    @Scheduled(every = "${exchangepulse.dedup.maintenance-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${exchangepulse.dedup.maintenance-interval:1h}", delayed = "${exchangepulse.dedup.maintenance-interval:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> maintain() {
+        return rollPartitions()
+                .onFailure().invoke(e -> LOG.warnf("Could not prepare the de-duplication partitions: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> rollPartitions() {
         LocalDate today = LocalDate.now(clock);
         List<String> statements = new ArrayList<>();
         for (int d = -1; d <= DAYS_AHEAD; d++) {

@@ -1,6 +1,5 @@
 package io.exchangepulse.platform;
 
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
@@ -54,10 +53,8 @@ public class KafkaTopicsSetup {
                         topics.partitions());
             }
         } catch (Exception e) {
-            LOG.errorf("Kafka at %s cannot be used (%s). Start it, or set KAFKA_BOOTSTRAP_SERVERS to a reachable "
-                    + "broker.", kafka.get("bootstrap.servers"), StartupFailure.rootMessage(e));
-            Quarkus.asyncExit(1);
-            throw new StartupFailure();
+            StartupFailure.exit(String.format("Kafka at %s cannot be used (%s). Start it, or set KAFKA_BOOTSTRAP_SERVERS to a reachable "
+                    + "broker.", kafka.get("bootstrap.servers"), StartupFailure.rootMessage(e)));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.exchangepulse.platform;
 
-import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +32,9 @@ public class SchemaMigration {
             LOG.infof("Schema at version %s (%d migrations applied now)", flyway.info().current().getVersion(),
                     result.migrationsExecuted);
         } catch (RuntimeException e) {
-            LOG.errorf("PostgreSQL at %s cannot be used (%s). Start it, or set QUARKUS_DATASOURCE_REACTIVE_URL, "
+            StartupFailure.exit(String.format("PostgreSQL at %s cannot be used (%s). Start it, or set QUARKUS_DATASOURCE_REACTIVE_URL, "
                     + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to a reachable database.",
-                    jdbcUrl, StartupFailure.rootMessage(e));
-            Quarkus.asyncExit(1);
-            throw new StartupFailure();
+                    jdbcUrl, StartupFailure.rootMessage(e)));
         }
     }
 }

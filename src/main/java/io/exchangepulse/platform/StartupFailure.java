@@ -1,10 +1,22 @@
 package io.exchangepulse.platform;
 
-/** Stops the start without a second report: the cause is already logged in one line. */
-final class StartupFailure extends RuntimeException {
+import io.quarkus.runtime.Quarkus;
+import org.jboss.logging.Logger;
 
-    StartupFailure() {
-        super("start-up stopped; see the error above", null, false, false);
+/**
+ * Ends the start when a configured service cannot be used, with one line that says what to fix and exit
+ * code 1: no stack trace for an operator to dig through.
+ */
+final class StartupFailure {
+
+    private static final Logger LOG = Logger.getLogger(StartupFailure.class);
+
+    private StartupFailure() {
+    }
+
+    static void exit(String message) {
+        LOG.error(message);
+        Quarkus.asyncExit(1);
     }
 
     /** The innermost cause in a few words: what an operator needs, without the stack. */
