@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * The SQL of counting, on the reactive PostgreSQL client: every statement takes a whole batch at once
@@ -49,7 +50,7 @@ public class CounterRepository {
         }
     }
 
-    <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
+    <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(work);
     }
 

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.UUID;
 
 /**
  * Counts the exchange topic exactly once. Each polled batch becomes ONE PostgreSQL transaction that
@@ -81,7 +82,7 @@ public class ExchangeAggregator {
                     List<PolledRecord> unseen = polled.stream()
                             .filter(r -> r.offset() >= positions.get(r.partition()))
                             .toList();
-                    Map<java.util.UUID, Exchange> candidates = new LinkedHashMap<>();
+                    Map<UUID, Exchange> candidates = new LinkedHashMap<>();
                     List<PolledRecord> rejected = new ArrayList<>();
                     for (PolledRecord r : unseen) {
                         if (r.exchange() != null) {

@@ -1,8 +1,6 @@
 package io.exchangepulse.ingest;
 
-import io.exchangepulse.platform.ItemProblem;
 import io.exchangepulse.platform.Problem;
-import io.exchangepulse.platform.ProblemException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.time.LocalDate;
+import java.util.Arrays;
 
 /** The read side of the counters: each query is one statement over the counter tables. */
 @ApplicationScoped
@@ -53,7 +55,7 @@ public class CounterQueries {
     }
 
     public Uni<List<CrimeAreaCount>> crimeAreas(int year) {
-        Instant bucket = Grain.YEAR.bucketOf(java.time.LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        Instant bucket = Grain.YEAR.bucketOf(LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
         return pool.preparedQuery("SELECT crime_area, kind, n FROM " + CounterFamily.CRIME_AREA_KIND.table()
                         + " WHERE grain = 'YEAR' AND bucket = $1")
                 .execute(Tuple.of(bucket.atOffset(ZoneOffset.UTC)))
@@ -90,7 +92,7 @@ public class CounterQueries {
                         }
                     }
                     List<TaskForceTrend.Series> series = counts.entrySet().stream()
-                            .map(e -> new TaskForceTrend.Series(e.getKey(), e.getValue(), java.util.Arrays.stream(e.getValue()).sum()))
+                            .map(e -> new TaskForceTrend.Series(e.getKey(), e.getValue(), Arrays.stream(e.getValue()).sum()))
                             .toList();
                     return new TaskForceTrend(from, to, step.toString(), series);
                 });

@@ -1,0 +1,35 @@
+package io.exchangepulse.it;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/**
+ * The packaged artifact, launched by Quarkus against the suite's services: the same checks can run
+ * against the native executable ({@code ./mvnw verify -Dnative}) where GraalVM is installed.
+ */
+@QuarkusIntegrationTest
+class PackagedApplicationIT {
+
+    @Test
+    void isReadyWithKafkaAndPostgresAndServesTheSeedsHistory() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.name", hasItems("Kafka connection health check", "Reactive PostgreSQL connections health check"));
+        given().get("/api/v1/totals/yearly")
+                .then().statusCode(200)
+                .body("find { it.year == 2008 }.total", equalTo(9196));
+        given().get("/api/v1/operations")
+                .then().statusCode(200)
+                .body("find { it.id == 'TARA' }.arrests", equalTo(68));
+    }
+
+    @Test
+    void exposesPrometheusMetricsAndTheOpenApiDocument() {
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}
