@@ -31,7 +31,8 @@ import java.util.UUID;
  * Counts the exchange topic exactly once. Each polled batch becomes ONE PostgreSQL transaction that
  * locks the partitions' stored positions, skips records below them (a redelivery), claims the ids not
  * counted before (a resend), adds the folded increments, and moves the positions past the batch. A
- * failed transaction changes nothing and is tried again; nothing is skipped to make progress.
+ * failed transaction changes nothing and is tried again; nothing is skipped to make progress. After the
+ * commit, the batch's increments go to the delta topic for the live views of every replica.
  */
 @ApplicationScoped
 public class ExchangeAggregator {
@@ -43,6 +44,9 @@ public class ExchangeAggregator {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    DeltaPublisher deltas;
 
     @Inject
     ExchangeReader reader;
@@ -69,14 +73,19 @@ public class ExchangeAggregator {
         return commit(polled)
                 .onFailure().invoke(e -> LOG.warnf("Counting a batch of %d failed, trying again: %s", polled.size(), e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .invoke(outcome -> record(outcome, System.nanoTime() - start))
-                .replaceWithVoid();
+                .invoke(committed -> record(committed.outcome(), System.nanoTime() - start))
+                .chain(committed -> deltas.publish(committed.delta()));
     }
 
-    private Uni<BatchOutcome> commit(List<PolledRecord> polled) {
+    /** A committed batch: what it did, and what it added for the live views. */
+    private record Committed(BatchOutcome outcome, CountsDelta delta) {
+    }
+
+    private Uni<Committed> commit(List<PolledRecord> polled) {
         String topic = polled.get(0).record().topic();
         Map<Integer, Long> nextOffsets = new HashMap<>();
         polled.forEach(r -> nextOffsets.merge(r.partition(), r.offset() + 1, Math::max));
+        long newestIngestedAt = polled.stream().mapToLong(r -> r.record().timestamp()).max().orElse(0);
         return counters.inTransaction(connection -> counters.lockPositions(connection, topic, nextOffsets.keySet())
                 .chain(positions -> {
                     List<PolledRecord> unseen = polled.stream()
@@ -92,12 +101,20 @@ public class ExchangeAggregator {
                         }
                     }
                     int validUnseen = (int) unseen.stream().filter(r -> r.exchange() != null).count();
+                    List<CountsDelta.Span> spans = nextOffsets.entrySet().stream()
+                            .map(e -> new CountsDelta.Span(e.getKey(), positions.get(e.getKey()), e.getValue()))
+                            .toList();
                     return counters.claimNew(connection, candidates.values(), LocalDate.now(clock))
-                            .chain(fresh -> counters.add(connection, Increments.of(fresh))
-                                    .chain(() -> deadLetters.send(rejected))
-                                    .chain(() -> counters.storePositions(connection, topic, nextOffsets))
-                                    .map(done -> new BatchOutcome(fresh.size(), validUnseen - fresh.size(),
-                                            rejected.size(), polled.size() - unseen.size())));
+                            .chain(fresh -> {
+                                Increments increments = Increments.of(fresh);
+                                return counters.add(connection, increments)
+                                        .chain(() -> deadLetters.send(rejected))
+                                        .chain(() -> counters.storePositions(connection, topic, nextOffsets))
+                                        .map(done -> new Committed(
+                                                new BatchOutcome(fresh.size(), validUnseen - fresh.size(), rejected.size(),
+                                                        polled.size() - unseen.size()),
+                                                new CountsDelta(spans, newestIngestedAt, increments.rows())));
+                            });
                 }));
     }
 

@@ -4,6 +4,7 @@ import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Grain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -59,5 +60,15 @@ public final class Increments {
 
     public int exchanges() {
         return exchanges;
+    }
+
+    /** Every increment as a delta row, but the hour grain, which no live view follows. */
+    List<CountsDelta.Row> rows() {
+        List<CountsDelta.Row> rows = new ArrayList<>();
+        byFamily.forEach((family, increments) -> increments.stream()
+                .filter(i -> i.grain() != Grain.HOUR)
+                .forEach(i -> rows.add(new CountsDelta.Row(family, i.grain(), i.bucket().getEpochSecond(), i.dimensions(),
+                        i.count()))));
+        return rows;
     }
 }

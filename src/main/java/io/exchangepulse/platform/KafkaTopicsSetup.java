@@ -12,11 +12,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Checks at start-up that the configured Kafka answers, and creates the topics the service needs where
@@ -43,14 +45,17 @@ public class KafkaTopicsSetup {
             if (!topics.create()) {
                 return;
             }
-            List<NewTopic> missing = List.of(topics.exchanges(), topics.deadLetters(), topics.operationEvents()).stream()
-                    .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, topics.partitions(), topics.replicationFactor()))
+            List<NewTopic> missing = Stream.of(
+                            new NewTopic(topics.exchanges(), topics.partitions(), topics.replicationFactor()),
+                            new NewTopic(topics.deadLetters(), topics.partitions(), topics.replicationFactor()),
+                            new NewTopic(topics.operationEvents(), topics.partitions(), topics.replicationFactor()),
+                            new NewTopic(topics.deltas(), 1, topics.replicationFactor())
+                                    .configs(Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis()))))
+                    .filter(topic -> !existing.contains(topic.name()))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);
-                LOG.infof("Created Kafka topics %s with %d partitions", missing.stream().map(NewTopic::name).toList(),
-                        topics.partitions());
+                LOG.infof("Created Kafka topics %s", missing.stream().map(NewTopic::name).toList());
             }
         } catch (Exception e) {
             StartupFailure.exit(String.format("Kafka at %s cannot be used (%s). Start it, or set KAFKA_BOOTSTRAP_SERVERS to a reachable "

@@ -19,6 +19,13 @@ public interface Topics {
     @WithDefault("pulse.operation-events")
     String operationEvents();
 
+    /**
+     * Each committed batch's increments, read in full by every replica for its live view. One partition,
+     * so that deltas keep their order; short retention, since a replica starts from a snapshot.
+     */
+    @WithDefault("pulse.deltas")
+    String deltas();
+
     /** How many partitions a topic gets when the service has to create it. */
     @WithDefault("6")
     int partitions();

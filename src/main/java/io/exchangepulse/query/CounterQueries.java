@@ -43,13 +43,10 @@ public class CounterQueries {
                     Map<Integer, long[]> byYear = new TreeMap<>();
                     for (Row row : rows) {
                         long[] cells = byYear.computeIfAbsent(row.getInteger(0), year -> new long[4]);
-                        Scope scope = Scope.valueOf(row.getString(1));
-                        Channel channel = Channel.valueOf(row.getString(2));
-                        cells[scope.ordinal() * 2 + channel.ordinal()] += row.getLong(3);
+                        cells[YearlyTotals.cell(Scope.valueOf(row.getString(1)), Channel.valueOf(row.getString(2)))] += row.getLong(3);
                     }
                     List<YearlyTotals> totals = new ArrayList<>();
-                    byYear.forEach((year, c) -> totals.add(new YearlyTotals(year, c[0], c[1], c[2],
-                            c[3] == 0 ? null : c[3], c[0] + c[1] + c[2] + c[3])));
+                    byYear.forEach((year, cells) -> totals.add(YearlyTotals.of(year, cells)));
                     return totals;
                 });
     }
@@ -61,16 +58,11 @@ public class CounterQueries {
                 .execute(Tuple.of(bucket.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     Map<CrimeArea, long[]> counts = new EnumMap<>(CrimeArea.class);
-                    for (CrimeArea area : CrimeArea.values()) {
-                        counts.put(area, new long[2]);
-                    }
                     for (Row row : rows) {
-                        counts.get(CrimeArea.valueOf(row.getString(0)))[Kind.valueOf(row.getString(1)).ordinal()] += row.getLong(2);
+                        counts.computeIfAbsent(CrimeArea.valueOf(row.getString(0)), area -> new long[2])
+                                [Kind.valueOf(row.getString(1)).ordinal()] += row.getLong(2);
                     }
-                    return counts.entrySet().stream()
-                            .map(e -> new CrimeAreaCount(e.getKey(), e.getKey().taskForce(),
-                                    e.getValue()[Kind.REQUEST.ordinal()], e.getValue()[Kind.INFORMATION.ordinal()]))
-                            .toList();
+                    return CrimeAreaCount.table(counts);
                 });
     }
 

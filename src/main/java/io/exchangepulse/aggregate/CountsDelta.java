@@ -1,0 +1,25 @@
+package io.exchangepulse.aggregate;
+
+import io.exchangepulse.domain.Grain;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.List;
+
+/**
+ * What one committed batch added to the counters, as every replica's live view needs it: published to
+ * the delta topic after the commit. The positions form a chain per partition ({@code from} of a batch is
+ * {@code to} of the one before), so a view that misses a delta notices the gap and reloads.
+ */
+@RegisterForReflection
+public record CountsDelta(List<Span> spans, long newestIngestedAt, List<Row> rows) {
+
+    /** The stored position of one partition of the exchange topic before and after the batch. */
+    @RegisterForReflection
+    public record Span(int partition, long from, long to) {
+    }
+
+    /** One counter row's increment. */
+    @RegisterForReflection
+    public record Row(CounterFamily family, Grain grain, long bucket, List<String> dimensions, long count) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.exchangepulse.live;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "exchangepulse.live")
+public interface LiveConfig {
+
+    /** At most one delta per viewer per tick: many events between two ticks fold into one message. */
+    @WithDefault("PT0.1S")
+    Duration tick();
+
+    /** A viewer that got nothing for this long gets a heartbeat, so that proxies keep the socket open. */
+    @WithDefault("PT15S")
+    Duration heartbeat();
+
+    /** A viewer whose last message is still unwritten after this long is disconnected. */
+    @WithDefault("PT30S")
+    Duration stuckLimit();
+
+    /** How often the operations board is read again. */
+    @WithDefault("PT2S")
+    Duration operationsRefresh();
+
+    /** How often the view checks that it has not missed a delta (a gap no later delta reveals). */
+    @WithDefault("PT10S")
+    Duration reconcile();
+}

@@ -1,0 +1,113 @@
+package io.exchangepulse.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.aggregate.CountsDelta;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.exchangepulse.platform.Topics;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps {@link LiveCounters} current: a snapshot at start, then every delta of the delta topic (this
+ * replica reads it in a consumer group of its own, so every replica sees every delta). A gap in the
+ * position chain, or positions in PostgreSQL that stay ahead of the view, mean a delta was lost: the
+ * view reloads.
+ */
+@ApplicationScoped
+public class LiveDeltaConsumer {
+
+    private static final Logger LOG = Logger.getLogger(LiveDeltaConsumer.class);
+
+    @Inject
+    LiveCounters counters;
+
+    @Inject
+    LiveSnapshotRepository snapshots;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Topics topics;
+
+    private final AtomicBoolean reloading = new AtomicBoolean();
+    private Map<Integer, Long> behindAtLastCheck = Map.of();
+
+    void atStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 3) StartupEvent event) {
+        reload().await().atMost(Duration.ofSeconds(60));
+    }
+
+    @Incoming("live-deltas")
+    public Uni<Void> apply(byte[] payload) {
+        CountsDelta delta;
+        try {
+            delta = mapper.readValue(payload, CountsDelta.class);
+        } catch (IOException e) {
+            LOG.warnf("Ignored a delta that cannot be read: %s", e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        if (counters.apply(delta, clock.instant()) == LiveCounters.Applied.GAP) {
+            LOG.infof("Missed a delta (chain broken at %s); reloading the live view", delta.spans());
+            return reload();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Catches a lost delta that no later delta reveals (the partition went quiet after it). */
+    @Scheduled(every = "${exchangepulse.live.reconcile:PT10S}", delayed = "${exchangepulse.live.reconcile:PT10S}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> reconcile() {
+        return pool.preparedQuery("SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = $1")
+                .execute(Tuple.of(topics.exchanges()))
+                .chain(rows -> {
+                    Map<Integer, Long> known = counters.positions();
+                    Map<Integer, Long> behind = new HashMap<>();
+                    rows.forEach(row -> {
+                        if (row.getLong(1) > known.getOrDefault(row.getInteger(0), 0L)) {
+                            behind.put(row.getInteger(0), row.getLong(1));
+                        }
+                    });
+                    // Behind twice at the same positions: no delta is on its way, one was lost.
+                    boolean lost = !behind.isEmpty() && behind.entrySet().stream()
+                            .anyMatch(e -> e.getValue().equals(behindAtLastCheck.get(e.getKey())));
+                    behindAtLastCheck = behind;
+                    return lost ? reload() : Uni.createFrom().voidItem();
+                })
+                .onFailure().invoke(e -> LOG.debugf("Reconciling the live view failed: %s", e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    Uni<Void> reload() {
+        if (!reloading.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return snapshots.load(clock.instant())
+                .invoke(counters::reset)
+                .onFailure().invoke(e -> LOG.warnf("Loading the live view failed: %s", e.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
+                .onTermination().invoke(() -> reloading.set(false))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,10 @@
+package io.exchangepulse.live;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.LocalDate;
+
+/** The headline numbers: today and this year, each against the same period last year (UTC days). */
+@RegisterForReflection
+record Totals(LocalDate date, long today, long sameDayLastYear, long thisYear, long lastYearToDate) {
+}

@@ -1,0 +1,101 @@
+package io.exchangepulse.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real WebSocket client of /live (the JDK's). A reading client takes every message; a stalled one
+ * reads nothing after the first message, so the server's writes to it back up as they would for a
+ * frozen browser tab.
+ */
+public final class LiveClient implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    private final List<JsonNode> seen = new ArrayList<>();
+    private final WebSocket socket;
+
+    private LiveClient(URI uri, boolean reading) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(uri, new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            try {
+                                messages.add(MAPPER.readTree(text.toString()));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            text.setLength(0);
+                        }
+                        if (reading) {
+                            webSocket.request(1);
+                        }
+                        return null;
+                    }
+                })
+                .join();
+    }
+
+    public static LiveClient connect(int port) {
+        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), true);
+    }
+
+    public static LiveClient stalled(int port) {
+        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), false);
+    }
+
+    public void send(String json) {
+        socket.sendText(json, true).join();
+    }
+
+    /** The next message, whatever its type. */
+    public JsonNode next(Duration timeout) throws InterruptedException {
+        JsonNode message = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within " + timeout + "; seen: " + seen);
+        }
+        seen.add(message);
+        return message;
+    }
+
+    /** Reads until a message matches, returning it; every message read is kept in {@link #seen()}. */
+    public JsonNode until(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no wanted message within " + timeout + "; seen: " + seen);
+            }
+            JsonNode message = next(Duration.ofNanos(left));
+            if (wanted.test(message)) {
+                return message;
+            }
+        }
+    }
+
+    public List<JsonNode> seen() {
+        return seen;
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}
