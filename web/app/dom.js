@@ -1,0 +1,24 @@
+// A small element builder: the views build their markup once and then only update text and
+// attributes, so this is all the templating they need.
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'class') element.className = value;
+    else if (name === 'style') Object.assign(element.style, value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  return element;
+}
+
+// Text that screen readers read and sighted viewers do not need to see (it repeats a chart).
+export function visuallyHidden(tag, text, attributes = {}) {
+  return h(tag, { ...attributes, class: 'visually-hidden' }, text);
+}
+
+let nextId = 0;
+export function uniqueId(prefix) {
+  nextId += 1;
+  return `${prefix}-${nextId}`;
+}

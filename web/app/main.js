@@ -1,0 +1,86 @@
+// Bootstrap: read the mode from the address, lay out the board, connect to /live, and turn every
+// server message into state and every state change into a render.
+import { createBoard, describeMode } from './board.js';
+import { CONNECTING, LIVE, createLiveClient } from './live-client.js';
+import { readMode, snapshotFitsMode, subscribeMessage } from './mode.js';
+import { VIEW_NAMES, applyDelta, applySnapshot, emptyState } from './state.js';
+import { createConnectionIndicator } from './views/connection.js';
+
+const mode = readMode(location.search);
+document.getElementById('subtitle').replaceChildren(...describeMode(mode));
+if (mode.unknown.length) console.warn(`Unknown task force ignored: ${mode.unknown.join(', ')}`);
+
+const board = createBoard(document.getElementById('board'), mode);
+const indicator = createConnectionIndicator(document);
+
+let state = emptyState();
+// False until a snapshot of this page's subscription arrived on the current connection: deltas
+// of any other subscription must not be mixed into what the page shows.
+let acceptingDeltas = false;
+let status = { state: CONNECTING, retryAt: null };
+let heardAt = null;
+let serverTime = null;
+const changedViews = new Set();
+let renderPending = false;
+
+function receive(message) {
+  heardAt = Date.now();
+  serverTime = message.serverTime ?? serverTime;
+  if (message.type === 'snapshot') {
+    acceptingDeltas = snapshotFitsMode(mode, message.subscription);
+    if (acceptingDeltas) {
+      state = applySnapshot(message);
+      VIEW_NAMES.forEach((name) => changedViews.add(name));
+    }
+  } else if (message.type === 'delta' && acceptingDeltas) {
+    const result = applyDelta(state, message);
+    state = result.state;
+    result.changed.forEach((name) => changedViews.add(name));
+  }
+  scheduleRender();
+}
+
+// Several messages within one frame render once. A hidden tab gets no animation frames, so it
+// renders on a timer instead: its data-value attributes stay current all the same.
+function scheduleRender() {
+  if (renderPending) return;
+  renderPending = true;
+  if (document.hidden) setTimeout(render, 0);
+  else requestAnimationFrame(render);
+}
+
+function render() {
+  renderPending = false;
+  const year = Number(state.views.totals?.date?.slice(0, 4)) || new Date(serverTime ?? Date.now()).getUTCFullYear();
+  if (changedViews.size) board.render(state.views, changedViews, year);
+  changedViews.clear();
+  renderIndicator();
+}
+
+function renderIndicator() {
+  indicator.render({ status, heardAt, serverTime, now: Date.now() });
+}
+
+function liveUrl() {
+  const url = new URL('live', location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+createLiveClient({
+  url: liveUrl(),
+  createSocket: (url) => new WebSocket(url),
+  subscription: subscribeMessage(mode),
+  onMessage: receive,
+  onStatus: (next) => {
+    status = next;
+    // A new connection's first snapshot may belong to the default subscription: wait for ours.
+    if (next.state !== LIVE) acceptingDeltas = false;
+    renderIndicator();
+  },
+}).start();
+
+// The data's age and the clock move on even when no message comes.
+setInterval(renderIndicator, 1000);

@@ -1,0 +1,81 @@
+// What each panel shows, derived from the views. Pure, so the ordering and filtering rules are
+// tested in Node and the render code only draws.
+import { CRIME_AREAS, OPERATION_STATUSES, TASK_FORCES, comparePartyCodes } from './labels.js';
+import { flowKey, stepMilliseconds } from './state.js';
+
+const YEARLY_COLUMNS = [
+  { key: 'membersDaily', label: 'Among members, daily' },
+  { key: 'membersOperations', label: 'Among members, regional operations' },
+  { key: 'memberObserverDaily', label: 'Members–observers, daily' },
+  { key: 'memberObserverOperations', label: 'Members–observers, operations', optional: true },
+  { key: 'total', label: 'Total' },
+];
+
+// The seed's table, with the members-observers operations column only when some year has any.
+// The current year's row is the one still counting.
+export function yearlyTable(rows = [], currentYear = null) {
+  const columns = YEARLY_COLUMNS.filter((column) => !column.optional || rows.some((row) => row[column.key] > 0));
+  return { columns, rows: rows.map((row) => ({ ...row, live: row.year === currentYear })) };
+}
+
+// Every crime area of the shown task forces, in the seed's order, zeros where no row came yet.
+export function crimeAreaRows(rows = [], taskForces = []) {
+  const byCode = new Map(rows.map((row) => [row.crimeArea, row]));
+  const shown = CRIME_AREAS.filter((area) => taskForces.length === 0 || taskForces.includes(area.taskForce));
+  const known = new Set(CRIME_AREAS.map((area) => area.code));
+  const extra = rows
+    .filter((row) => !known.has(row.crimeArea) && (taskForces.length === 0 || taskForces.includes(row.taskForce)))
+    .map((row) => ({ code: row.crimeArea, label: row.crimeArea, taskForce: row.taskForce }));
+  const result = [...shown, ...extra].map((area) => ({
+    ...area,
+    requests: byCode.get(area.code)?.requests ?? 0,
+    information: byCode.get(area.code)?.information ?? 0,
+  }));
+  return {
+    rows: result,
+    maxRequests: Math.max(0, ...result.map((row) => row.requests)),
+    maxInformation: Math.max(0, ...result.map((row) => row.information)),
+  };
+}
+
+// The matrix of today's flows: the parties that sent or received anything, members first.
+export function flowMatrix(flows = []) {
+  const active = flows.filter((flow) => flow.count > 0);
+  const parties = [...new Set(active.flatMap((flow) => [flow.from, flow.to]))].sort(comparePartyCodes);
+  const counts = new Map(active.map((flow) => [flowKey(flow), flow.count]));
+  const max = Math.max(0, ...active.map((flow) => flow.count));
+  const total = active.reduce((sum, flow) => sum + flow.count, 0);
+  return { parties, max, total, countOf: (from, to) => counts.get(flowKey({ from, to })) ?? 0 };
+}
+
+// Live work first (open, then action taken, then closed), the most recently active on top.
+export function operationsBoard(operations = [], taskForces = []) {
+  const shown = operations.filter((operation) => taskForces.length === 0 || taskForces.includes(operation.taskForce));
+  const rank = (operation) => OPERATION_STATUSES[operation.status]?.rank ?? 3;
+  const latest = (operation) => Date.parse(operation.lastEventAt ?? operation.openedAt ?? '') || 0;
+  return [...shown].sort((a, b) => rank(a) - rank(b) || latest(b) - latest(a) || a.name.localeCompare(b.name));
+}
+
+// One series per shown task force, in the fixed task-force order, with x in Unix seconds (what
+// uPlot expects) and the numbers the labels and the screen-reader summaries need.
+export function trendSeries(trend, taskForces = []) {
+  const codes = TASK_FORCES.map((taskForce) => taskForce.code)
+    .filter((code) => taskForces.length === 0 || taskForces.includes(code));
+  if (!trend) return { xs: [], series: codes.map((code) => ({ taskForce: code, counts: [], sum: 0, peak: 0, latest: 0 })) };
+  const stepMs = stepMilliseconds(trend.step);
+  const start = Date.parse(trend.from);
+  const length = Math.max(0, Math.round((Date.parse(trend.to) - start) / stepMs));
+  const xs = Array.from({ length }, (_, index) => (start + index * stepMs) / 1000);
+  const series = codes.map((code) => {
+    const found = trend.series.find((entry) => entry.taskForce === code);
+    const counts = Array.from({ length }, (_, index) => found?.counts[index] ?? 0);
+    return {
+      taskForce: code,
+      counts,
+      sum: counts.reduce((total, count) => total + count, 0),
+      peak: Math.max(0, ...counts),
+      latest: counts.length ? counts[counts.length - 1] : 0,
+    };
+  });
+  return { xs, series };
+}

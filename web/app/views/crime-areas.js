@@ -1,0 +1,72 @@
+// Requests against information exchanges per crime area, this year: the seed's second table as a
+// bar pair per area. Each bar column has its own scale (information runs some twenty times higher
+// than requests, one scale would flatten the requests), and every bar carries its number.
+import { showNumber } from '../animate.js';
+import { h, uniqueId } from '../dom.js';
+import { taskForceInfo } from '../labels.js';
+import { crimeAreaRows } from '../selectors.js';
+
+export function createCrimeAreas(parent, { taskForces }) {
+  const titleId = uniqueId('crime');
+  const title = h('h2', { id: titleId }, 'Requests vs information by crime area');
+  const table = h('table', { class: 'crime-areas' });
+  parent.append(h('section', { class: 'panel panel-crime', 'aria-labelledby': titleId },
+    h('div', { class: 'panel-head' }, title,
+      h('p', { class: 'legend', 'aria-hidden': 'true' },
+        h('span', { class: 'swatch swatch-requests' }), 'Requests ',
+        h('span', { class: 'swatch swatch-information' }), 'Information')),
+    h('div', { class: 'panel-body' }, table)));
+
+  let shape = '';
+  const rowParts = new Map();
+
+  function build(rows) {
+    rowParts.clear();
+    const body = h('tbody', {}, rows.map((row) => {
+      const taskForce = taskForceInfo(row.taskForce);
+      const parts = {
+        requests: h('span', { class: 'num' }, '—'),
+        information: h('span', { class: 'num' }, '—'),
+        requestsBar: h('span', { class: 'bar bar-requests' }),
+        informationBar: h('span', { class: 'bar bar-information' }),
+      };
+      rowParts.set(row.code, parts);
+      return h('tr', {},
+        h('th', { scope: 'row' },
+          taskForce ? h('span', { class: 'glyph', style: { color: taskForce.colour }, 'aria-hidden': 'true' }, taskForce.glyph) : null,
+          row.label),
+        h('td', { class: 'measure' }, parts.requests, h('span', { class: 'track', 'aria-hidden': 'true' }, parts.requestsBar)),
+        h('td', { class: 'measure' }, parts.information, h('span', { class: 'track', 'aria-hidden': 'true' }, parts.informationBar)));
+    }));
+    table.replaceChildren(
+      h('caption', { class: 'visually-hidden' }, 'Requests and information exchanges per crime area this year'),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, 'Crime area'),
+        h('th', { scope: 'col' }, 'Requests'),
+        h('th', { scope: 'col' }, 'Information'))),
+      body);
+  }
+
+  return {
+    update(rows, year) {
+      title.textContent = `Requests vs information by crime area${year ? `, ${year}` : ''}`;
+      const { rows: shown, maxRequests, maxInformation } = crimeAreaRows(rows, taskForces);
+      const nextShape = shown.map((row) => row.code).join();
+      if (nextShape !== shape) {
+        shape = nextShape;
+        build(shown);
+      }
+      for (const row of shown) {
+        const parts = rowParts.get(row.code);
+        showNumber(parts.requests, row.requests);
+        showNumber(parts.information, row.information);
+        parts.requestsBar.style.width = `${share(row.requests, maxRequests)}%`;
+        parts.informationBar.style.width = `${share(row.information, maxInformation)}%`;
+      }
+    },
+  };
+}
+
+function share(value, max) {
+  return max > 0 ? (value / max) * 100 : 0;
+}

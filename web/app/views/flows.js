@@ -1,0 +1,81 @@
+// Today's intelligence flow between parties as a from x to matrix. The cell colour follows a
+// sequential, colour-blind-safe ramp (viridis) and every non-empty cell also shows its count.
+import { showNumber } from '../animate.js';
+import { h, uniqueId } from '../dom.js';
+import { formatCompact } from '../format.js';
+import { isMember } from '../labels.js';
+import { flowMatrix } from '../selectors.js';
+
+const VIRIDIS = ['#3b2a6e', '#3e4a89', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+
+// Square root: a few busy pairs would otherwise leave every other cell at the bottom of the ramp.
+export function cellColour(count, max) {
+  if (count <= 0 || max <= 0) return null;
+  const position = Math.sqrt(count / max) * (VIRIDIS.length - 1);
+  return VIRIDIS[Math.round(position)];
+}
+
+function cellText(count) {
+  return count > 0 ? formatCompact(count) : '';
+}
+
+export function createFlows(parent) {
+  const titleId = uniqueId('flows');
+  const total = h('span', { class: 'num' }, '—');
+  const table = h('table', { class: 'flows' });
+  const empty = h('p', { class: 'empty', hidden: true }, 'No exchanges yet today');
+  const body = h('div', { class: 'panel-body matrix-body' }, table, empty);
+  parent.append(h('section', { class: 'panel panel-flows', 'aria-labelledby': titleId },
+    h('div', { class: 'panel-head' },
+      h('h2', { id: titleId }, 'Intelligence flow today'),
+      h('p', { class: 'legend' }, total, ' exchanges · rows send, columns receive · members first')),
+    body));
+
+  let shape = '';
+  const cells = new Map();
+
+  function build(parties) {
+    cells.clear();
+    const firstOther = parties.findIndex((code) => !isMember(code));
+    const edge = (index) => (index === firstOther && index > 0 ? 'group-edge' : null);
+    const head = h('thead', {}, h('tr', {},
+      h('td', { class: 'corner' }, h('span', { 'aria-hidden': 'true' }, 'from ↓ to →')),
+      parties.map((code, index) => h('th', { scope: 'col', class: [isMember(code) ? 'member' : 'other', edge(index)].filter(Boolean).join(' ') }, code))));
+    const rows = parties.map((from, rowIndex) => h('tr', { class: edge(rowIndex) },
+      h('th', { scope: 'row', class: isMember(from) ? 'member' : 'other' }, from),
+      parties.map((to, columnIndex) => {
+        const cell = h('td', { class: [from === to ? 'self' : null, edge(columnIndex)].filter(Boolean).join(' ') || null });
+        cells.set(`${from}>${to}`, cell);
+        return cell;
+      })));
+    table.style.setProperty('--n', String(parties.length));
+    table.replaceChildren(
+      h('caption', { class: 'visually-hidden' }, 'Exchanges today from the party of each row to the party of each column'),
+      head, h('tbody', {}, rows));
+  }
+
+  return {
+    update(flows) {
+      const matrix = flowMatrix(flows);
+      showNumber(total, matrix.total);
+      empty.hidden = matrix.parties.length > 0;
+      table.hidden = matrix.parties.length === 0;
+      const nextShape = matrix.parties.join();
+      if (nextShape !== shape) {
+        shape = nextShape;
+        build(matrix.parties);
+      }
+      for (const from of matrix.parties) {
+        for (const to of matrix.parties) {
+          if (from === to) continue;
+          const count = matrix.countOf(from, to);
+          const cell = cells.get(`${from}>${to}`);
+          const colour = cellColour(count, matrix.max);
+          cell.style.background = colour ?? '';
+          cell.classList.toggle('bright', colour !== null && VIRIDIS.indexOf(colour) >= 5);
+          showNumber(cell, count, cellText);
+        }
+      }
+    },
+  };
+}

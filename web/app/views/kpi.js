@@ -1,0 +1,40 @@
+// A headline counter: a big number and how it compares with the same period a year earlier.
+// The comparison is spelled out (arrow, signed percentage, the earlier count): never colour alone.
+import { showNumber } from '../animate.js';
+import { direction, formatChange, formatInteger } from '../format.js';
+import { h, uniqueId } from '../dom.js';
+
+const ARROWS = { up: '▲', down: '▼', flat: '▬' };
+
+export function createKpi(parent, { title, testId }) {
+  const titleId = uniqueId('kpi');
+  const context = h('p', { class: 'kpi-context' }, '—');
+  const value = h('span', { class: 'num', 'data-testid': testId }, '—');
+  const arrow = h('span', { class: 'kpi-arrow', 'aria-hidden': 'true' });
+  const change = h('span', { class: 'kpi-change' });
+  const previous = h('span', { class: 'num' }, '—');
+  const previousLabel = h('span');
+  const figure = h('p', { class: 'kpi-value' }, value);
+  const section = h('section', { class: 'panel kpi', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, title),
+    context,
+    figure,
+    h('p', { class: 'kpi-compare' }, arrow, change, ' vs ', previous, ' ', previousLabel));
+  parent.append(section);
+
+  return {
+    // current/previous: counts; contextText: what "today" is; previousText: what "previous" is.
+    update({ current, previous: earlier, contextText, previousText }) {
+      context.textContent = contextText;
+      showNumber(value, current);
+      // The tile shrinks the figure to fit its width; it needs the length of the final text.
+      figure.style.setProperty('--digits', String(Math.max(3, formatInteger(current).length)));
+      showNumber(previous, earlier);
+      previousLabel.textContent = previousText;
+      const way = direction(current, earlier);
+      arrow.textContent = ARROWS[way];
+      arrow.dataset.direction = way;
+      change.textContent = formatChange(current, earlier) ?? 'no comparison';
+    },
+  };
+}

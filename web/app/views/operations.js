@@ -1,0 +1,124 @@
+// The operations board: joint investigations and regional operations, live work on top. A wall
+// cannot scroll, so rows that do not fit are left out and counted in a "more" line.
+import { showNumber } from '../animate.js';
+import { h, uniqueId } from '../dom.js';
+import { formatEuros } from '../format.js';
+import { OPERATION_KINDS, OPERATION_STATUSES, SEIZURES, taskForceInfo } from '../labels.js';
+import { operationsBoard } from '../selectors.js';
+
+export function describeResults(operation) {
+  const seizures = [...new Set((operation.results ?? []).flatMap((result) => result.seizures ?? []))]
+    .map((code) => SEIZURES[code] ?? code.toLowerCase());
+  const amount = (operation.results ?? []).reduce((sum, result) => sum + (result.amountEur ?? 0), 0);
+  const parts = [];
+  if (seizures.length) parts.push(`seized: ${seizures.join(', ')}`);
+  if (amount > 0) parts.push(formatEuros(amount));
+  return parts.join(' · ');
+}
+
+export function createOperations(parent, { taskForces }) {
+  const titleId = uniqueId('operations');
+  const count = h('span', { class: 'num' }, '—');
+  const tbody = h('tbody');
+  const more = h('p', { class: 'more', hidden: true });
+  const body = h('div', { class: 'panel-body' },
+    h('table', { class: 'operations' },
+      h('caption', { class: 'visually-hidden' }, 'Joint investigations and regional operations, open ones first'),
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, 'Operation'),
+        h('th', { scope: 'col' }, 'Status'),
+        h('th', { scope: 'col' }, 'Task force'),
+        h('th', { scope: 'col' }, 'Countries'),
+        h('th', { scope: 'col', class: 'numeric' }, 'Arrests'),
+        h('th', { scope: 'col' }, 'Results'))),
+      tbody),
+    more);
+  parent.append(h('section', { class: 'panel panel-operations', 'aria-labelledby': titleId },
+    h('div', { class: 'panel-head' },
+      h('h2', { id: titleId }, 'Operations'),
+      h('p', { class: 'legend' }, count, ' on the board')),
+    body));
+
+  const rowsById = new Map();
+  let shown = [];
+
+  function rowFor(operation) {
+    let row = rowsById.get(operation.id);
+    if (!row) {
+      row = {
+        element: h('tr'),
+        name: h('span', { class: 'op-name' }),
+        kind: h('span', { class: 'op-kind' }),
+        status: h('span', { class: 'status' }),
+        taskForce: h('td', { class: 'op-taskforce' }),
+        countries: h('td', { class: 'op-countries' }),
+        arrests: h('span', { class: 'num' }),
+        results: h('td', { class: 'op-results' }),
+      };
+      row.element.append(
+        h('th', { scope: 'row' }, row.name, row.kind),
+        h('td', {}, row.status),
+        row.taskForce,
+        row.countries,
+        h('td', { class: 'numeric' }, row.arrests),
+        row.results);
+      rowsById.set(operation.id, row);
+    }
+    return row;
+  }
+
+  function fill(row, operation) {
+    row.name.textContent = operation.name;
+    row.kind.textContent = OPERATION_KINDS[operation.kind] ?? '';
+    const status = OPERATION_STATUSES[operation.status] ?? { label: operation.status, glyph: '?' };
+    row.status.dataset.status = operation.status;
+    row.status.replaceChildren(h('span', { class: 'glyph', 'aria-hidden': 'true' }, status.glyph), status.label);
+    const taskForce = taskForceInfo(operation.taskForce);
+    row.taskForce.replaceChildren(taskForce
+      ? h('span', {}, h('span', { class: 'glyph', style: { color: taskForce.colour }, 'aria-hidden': 'true' }, taskForce.glyph), taskForce.name)
+      : h('span', { class: 'dim' }, 'not given'));
+    row.countries.textContent = operation.countries?.length ? operation.countries.join(' ') : '—';
+    showNumber(row.arrests, operation.arrests ?? 0);
+    row.results.textContent = describeResults(operation);
+  }
+
+  // Hide rows from the bottom until the table fits its panel; the "more" line says how many.
+  function fitRows() {
+    const rows = [...tbody.children];
+    rows.forEach((row) => { row.hidden = false; });
+    more.hidden = true;
+    let hiddenCount = 0;
+    while (body.scrollHeight > body.clientHeight && hiddenCount < rows.length) {
+      hiddenCount += 1;
+      rows[rows.length - hiddenCount].hidden = true;
+      more.hidden = false;
+      more.textContent = `+ ${hiddenCount} more (${describeStatuses(shown.slice(rows.length - hiddenCount))})`;
+    }
+  }
+
+  new ResizeObserver(fitRows).observe(body);
+
+  return {
+    update(operations) {
+      shown = operationsBoard(operations, taskForces);
+      showNumber(count, shown.length);
+      const ids = new Set(shown.map((operation) => operation.id));
+      for (const id of rowsById.keys()) if (!ids.has(id)) rowsById.delete(id);
+      tbody.replaceChildren(...shown.map((operation) => {
+        const row = rowFor(operation);
+        fill(row, operation);
+        return row.element;
+      }));
+      fitRows();
+    },
+  };
+}
+
+function describeStatuses(operations) {
+  const counts = new Map();
+  for (const operation of operations) {
+    const label = (OPERATION_STATUSES[operation.status]?.label ?? operation.status).toLowerCase();
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].map(([label, number]) => `${number} ${label}`).join(', ');
+}
