@@ -46,9 +46,13 @@ export function createTrends(parent, { taskForces, minutes, days, detailed }) {
     };
   });
 
-  parent.append(h('section', { class: `panel panel-trends${detailed ? ' detailed' : ''}`, 'aria-labelledby': titleId, style: { '--rows': codes.length } },
+  // Only the bottom row carries the time axis on the wall, so it gets the extra height for it.
+  const rowHeights = detailed || codes.length === 1
+    ? `auto repeat(${codes.length}, minmax(0, 1fr))`
+    : `auto repeat(${codes.length - 1}, minmax(0, 1fr)) minmax(0, 1.45fr)`;
+  parent.append(h('section', { class: `panel panel-trends${detailed ? ' detailed' : ''}`, 'aria-labelledby': titleId },
     h('div', { class: 'panel-head' }, h('h2', { id: titleId }, 'Task-force activity')),
-    h('div', { class: 'trend-grid' },
+    h('div', { class: 'trend-grid', style: { gridTemplateRows: rowHeights } },
       h('div', { class: 'trend-heading', 'aria-hidden': 'true' }, h('span'), h('span', {}, minutesHeading), h('span', {}, daysHeading)),
       rows.map((row) => row.figure))));
 

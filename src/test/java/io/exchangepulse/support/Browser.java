@@ -1,0 +1,34 @@
+package io.exchangepulse.support;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Debian's headless Chromium driven by its ChromeDriver (installed by .ci/run): a real browser, with
+ * nothing downloaded at run time.
+ */
+public final class Browser {
+
+    private Browser() {
+    }
+
+    public static ChromeDriver open(int width, int height) throws IOException {
+        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "profile-");
+        var options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=1",
+                        "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+}

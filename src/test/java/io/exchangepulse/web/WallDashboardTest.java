@@ -1,0 +1,114 @@
+package io.exchangepulse.web;
+
+import io.exchangepulse.support.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.exchangepulse.support.TestExchanges.valid;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The wall display in headless Chromium, against the real service, broker and database. */
+@QuarkusTest
+class WallDashboardTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void theWallShowsTheSeedAndFollowsNewExchangesWithinASecond() throws Exception {
+        ChromeDriver browser = Browser.open(1920, 1080);
+        try {
+            browser.get(root + "?mode=wall");
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(b -> "9196".equals(value(browser, "yearly-2008-total")));
+            wait.until(b -> "live".equals(browser.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+
+            postExchanges(5);
+            wait.until(b -> value(browser, "total-today") != null);
+            String before = value(browser, "total-today");
+            long posted = System.nanoTime();
+            postExchanges(10);
+            new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(20))
+                    .until(b -> !before.equals(value(browser, "total-today")));
+            Duration shown = Duration.ofNanos(System.nanoTime() - posted);
+            System.out.printf("Wall: a posted exchange reached the screen in %d ms%n", shown.toMillis());
+
+            assertThat(Long.parseLong(value(browser, "total-today"))).isEqualTo(Long.parseLong(before) + 10);
+            assertThat(shown).isLessThan(Duration.ofSeconds(1));
+            assertFitsWithoutScrolling(browser);
+            screenshot(browser, "wall-1920x1080.png");
+
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(3840, 2160));
+            wait.until(b -> "9196".equals(value(browser, "yearly-2008-total")));
+            assertFitsWithoutScrolling(browser);
+            screenshot(browser, "wall-3840x2160.png");
+
+            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                    .noneMatch(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theTaskForceViewFollowsItsTaskForce() throws Exception {
+        ChromeDriver browser = Browser.open(1920, 1080);
+        try {
+            browser.get(root + "?taskForce=DRUGS");
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(b -> "live".equals(browser.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+            wait.until(b -> value(browser, "total-today") != null);
+            String before = value(browser, "total-today");
+
+            postExchanges(3);
+            wait.until(b -> !before.equals(value(browser, "total-today")));
+
+            assertThat(Long.parseLong(value(browser, "total-today"))).isEqualTo(Long.parseLong(before) + 3);
+            assertFitsWithoutScrolling(browser);
+            screenshot(browser, "task-force-drugs-1920x1080.png");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    static String value(ChromeDriver browser, String testId) {
+        var found = browser.findElements(By.cssSelector("[data-testid=" + testId + "]"));
+        return found.isEmpty() ? null : found.get(0).getDomAttribute("data-value");
+    }
+
+    static void assertFitsWithoutScrolling(ChromeDriver browser) {
+        Object overflow = browser.executeScript("const e = document.documentElement;"
+                + "return [e.scrollWidth - window.innerWidth, e.scrollHeight - window.innerHeight];");
+        assertThat((List<?>) overflow).allSatisfy(excess -> assertThat(((Number) excess).longValue()).isLessThanOrEqualTo(0));
+    }
+
+    static void screenshot(ChromeDriver browser, String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    static void postExchanges(int count) {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(valid(Instant.now()));
+        }
+        given().contentType(ContentType.JSON).body(batch).post("/api/v1/exchanges").then().statusCode(202);
+    }
+}
