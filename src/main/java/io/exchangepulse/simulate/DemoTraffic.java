@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public class DemoTraffic {
     @Inject
     Clock clock;
 
-    private final SeedShapedTraffic traffic = new SeedShapedTraffic(System.nanoTime());
+    private final SeedShapedTraffic traffic = new SeedShapedTraffic(System.nanoTime(), Instant.now());
 
     @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() throws JsonProcessingException {
