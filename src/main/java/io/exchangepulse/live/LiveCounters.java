@@ -1,8 +1,6 @@
 package io.exchangepulse.live;
 
-import io.exchangepulse.aggregate.CounterFamily;
 import io.exchangepulse.aggregate.CountsDelta;
-import io.exchangepulse.domain.Grain;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

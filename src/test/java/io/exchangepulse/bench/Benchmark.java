@@ -1,0 +1,299 @@
+package io.exchangepulse.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.exchangepulse.simulate.SeedShapedTraffic;
+import io.exchangepulse.support.Counts;
+import io.exchangepulse.support.PulseServices;
+import io.exchangepulse.support.ServiceProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark harness (not a test): on one broker and one database, in one run, it measures plain Kafka
+ * (the physical limit), counted ingest straight to Kafka and over HTTP (checked exact), event-to-screen
+ * latency with many WebSocket viewers at a fixed rate, and the service's memory, CPU and start-up time.
+ * Prints a table and writes target/bench/latest.json.
+ *
+ * <pre>./mvnw -DskipTests package exec:java@bench [-Dexec.args="--viewers 1000 --rate 10000 --seconds 30"]</pre>
+ */
+public final class Benchmark {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final Map<String, String> options;
+
+    private Benchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of(
+                "raw-records", "1000000", "kafka-events", "500000", "http-events", "300000",
+                "rate", "10000", "viewers", "1000", "seconds", "30"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new Benchmark(options).run();
+        System.exit(0);
+    }
+
+    private int option(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    private void run() throws Exception {
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
+        results.put("options", options);
+        PulseServices.startOnce();
+        rawKafka(option("raw-records"));
+
+        long launched = System.nanoTime();
+        try (ServiceProcess service = ServiceProcess.start("bench", Map.of("EXCHANGEPULSE_LOG_JSON", "false"))
+                .awaitReady(Duration.ofSeconds(120))) {
+            double readyWall = (System.nanoTime() - launched) / 1e9;
+            var started = STARTED_IN.matcher(service.output());
+            results.put("startup", Map.of("quarkusStartedInSeconds", started.find() ? Double.parseDouble(started.group(1)) : -1,
+                    "processToReadySeconds", readyWall));
+            try (ProcessProbe probe = new ProcessProbe(service.pid())) {
+                ingestThroughKafka(option("kafka-events"));
+                ingestOverHttp(service.port(), option("http-events"));
+                latency(service.port(), option("rate"), option("viewers"), option("seconds"));
+                results.put("process", Map.of("maxRssMb", probe.maxRssMb(), "averageCores", probe.cores()));
+            }
+        }
+        report();
+    }
+
+    /** Plain Kafka clients on the same broker with records the size of an exchange: the ceiling. */
+    private void rawKafka(int records) throws Exception {
+        String topic = "bench.raw";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", PulseServices.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        }
+        byte[] value = MAPPER.writeValueAsBytes(new SeedShapedTraffic(1, Instant.now()).next(Instant.now()));
+        Percentiles latency = new Percentiles();
+        AtomicLong consumed = new AtomicLong();
+        Thread consumer = new Thread(() -> {
+            try (var c = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PulseServices.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-raw", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                c.subscribe(List.of(topic));
+                while (consumed.get() < records) {
+                    long now = System.currentTimeMillis();
+                    c.poll(Duration.ofMillis(100)).forEach(r -> {
+                        latency.add((now - r.timestamp()) * 1000);
+                        consumed.incrementAndGet();
+                    });
+                }
+            }
+        });
+        consumer.start();
+        Thread.sleep(2000);
+        long begin = System.nanoTime();
+        try (var producer = producer()) {
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topic, Integer.toString(i), value));
+            }
+        }
+        consumer.join();
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        results.put("rawKafka", Map.of("records", records, "recordBytes", value.length,
+                "producerToConsumerPerSecond", records / seconds,
+                "endToEndMs", Map.of("p50", latency.millis(50), "p99", latency.millis(99), "p999", latency.millis(99.9))));
+    }
+
+    /** Exchanges produced straight to the exchange topic, timed until all are counted, and checked exact. */
+    private void ingestThroughKafka(int events) throws Exception {
+        int year = 2019;
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
+        for (Map<String, Object> exchange : exchangesIn(year, events)) {
+            records.add(new ProducerRecord<>(Counts.EXCHANGES, (String) exchange.get("id"), MAPPER.writeValueAsBytes(exchange)));
+        }
+        long begin = System.nanoTime();
+        try (var producer = producer()) {
+            records.forEach(producer::send);
+        }
+        Counts.awaitCaughtUp();
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        results.put("ingestKafka", counted(year, events, seconds));
+    }
+
+    /** Exchanges POSTed in batches of 1,000 by 8 concurrent clients, timed until all are counted. */
+    private void ingestOverHttp(int port, int events) throws Exception {
+        int year = 2020;
+        List<Map<String, Object>> exchanges = exchangesIn(year, events);
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < exchanges.size(); i += 1000) {
+            bodies.add(MAPPER.writeValueAsBytes(exchanges.subList(i, Math.min(exchanges.size(), i + 1000))));
+        }
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var slots = new Semaphore(8);
+        var failures = new AtomicLong();
+        URI endpoint = URI.create("http://localhost:" + port + "/api/v1/exchanges");
+        long begin = System.nanoTime();
+        for (byte[] body : bodies) {
+            slots.acquire();
+            client.sendAsync(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        if (error != null || response.statusCode() != 202) {
+                            failures.incrementAndGet();
+                        }
+                        slots.release();
+                    });
+        }
+        slots.acquire(8);
+        Counts.awaitCaughtUp();
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        Map<String, Object> result = counted(year, events, seconds);
+        result.put("failedRequests", failures.get());
+        results.put("ingestHttp", result);
+    }
+
+    private Map<String, Object> counted(int year, int events, double seconds) throws Exception {
+        long counted;
+        try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
+             var rows = connection.createStatement().executeQuery("SELECT coalesce(sum(n), 0) FROM scope_channel_count "
+                     + "WHERE grain = 'YEAR' AND bucket = '" + year + "-01-01T00:00:00Z'")) {
+            rows.next();
+            counted = rows.getLong(1);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("events", events);
+        result.put("counted", counted);
+        result.put("exact", counted == events);
+        result.put("countedPerSecond", events / seconds);
+        return result;
+    }
+
+    /**
+     * Viewers connected to /live while exchanges arrive at a fixed rate: for each delta, the time from the
+     * newest event it folds in (its append to Kafka) to its arrival at the viewer.
+     */
+    private void latency(int port, int rate, int viewers, int seconds) throws Exception {
+        Percentiles latency = new Percentiles();
+        var client = HttpClient.newHttpClient();
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < viewers; i++) {
+            sockets.add(client.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port + "/live"),
+                    new WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                long now = System.currentTimeMillis();
+                                String message = text.toString();
+                                text.setLength(0);
+                                int at = message.indexOf("\"newestIngestedAt\":\"");
+                                if (message.startsWith("{\"type\":\"delta\"") && at > 0) {
+                                    Instant newest = Instant.parse(message.substring(at + 20, message.indexOf('"', at + 20)));
+                                    latency.add((now - newest.toEpochMilli()) * 1000);
+                                }
+                            }
+                            socket.request(1);
+                            return null;
+                        }
+                    }).join());
+        }
+        int total = rate * seconds;
+        List<Map<String, Object>> exchanges = exchangesIn(Instant.now().atZone(java.time.ZoneOffset.UTC).getYear(), total);
+        long begin = System.nanoTime();
+        try (var producer = producer()) {
+            for (int i = 0; i < total; i++) {
+                long due = begin + (long) (i * 1e9 / rate);
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                Map<String, Object> exchange = exchanges.get(i);
+                exchange.put("occurredAt", Instant.now().toString());
+                producer.send(new ProducerRecord<>(Counts.EXCHANGES, (String) exchange.get("id"), MAPPER.writeValueAsBytes(exchange)));
+            }
+        }
+        Thread.sleep(2000);
+        sockets.forEach(WebSocket::abort);
+        results.put("latency", Map.of("rate", rate, "viewers", viewers, "seconds", seconds, "deltas", latency.size(),
+                "eventToScreenMs", Map.of("p50", latency.millis(50), "p99", latency.millis(99), "p999", latency.millis(99.9))));
+    }
+
+    private static List<Map<String, Object>> exchangesIn(int year, int count) {
+        Instant start = Instant.parse(year + "-01-01T00:00:00Z");
+        SeedShapedTraffic traffic = new SeedShapedTraffic(year, start);
+        List<Map<String, Object>> exchanges = new ArrayList<>(count);
+        long step = 365L * 24 * 3600 * 1000 / count;
+        for (int i = 0; i < count; i++) {
+            exchanges.add(traffic.next(start.plusMillis(i * step)));
+        }
+        return exchanges;
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PulseServices.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private void report() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "bench"));
+        String json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results);
+        Files.writeString(dir.resolve("latest.json"), json);
+        Files.writeString(dir.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json"), json);
+        var raw = (Map<?, ?>) results.get("rawKafka");
+        double rawRate = ((Number) raw.get("producerToConsumerPerSecond")).doubleValue();
+        System.out.println();
+        System.out.println("Exchange Pulse benchmark (" + results.get("machine") + ")");
+        System.out.printf("%-44s %s%n", "Raw Kafka producer->consumer", perSecond(rawRate) + "  e2e " + raw.get("endToEndMs"));
+        for (String run : List.of("ingestKafka", "ingestHttp")) {
+            var r = (Map<?, ?>) results.get(run);
+            double rate = ((Number) r.get("countedPerSecond")).doubleValue();
+            System.out.printf("%-44s %s  (%.0f %% of raw Kafka, exact: %s, %s of %s)%n", "Counted ingest, " + run.substring(6),
+                    perSecond(rate), 100 * rate / rawRate, r.get("exact"), r.get("counted"), r.get("events"));
+        }
+        var latency = (Map<?, ?>) results.get("latency");
+        System.out.printf("%-44s %s (%s deltas)%n", "Event-to-screen at " + latency.get("rate") + "/s, " + latency.get("viewers")
+                + " viewers", latency.get("eventToScreenMs"), latency.get("deltas"));
+        System.out.printf("%-44s %s%n", "Service process", results.get("process"));
+        System.out.printf("%-44s %s%n", "Start-up", results.get("startup"));
+        System.out.println("Written to " + dir.resolve("latest.json"));
+    }
+
+    private static String perSecond(double rate) {
+        return String.format("%,.0f/s", rate);
+    }
+}
