@@ -122,7 +122,7 @@ public class CounterRepository {
     }
 
     Uni<Void> add(SqlConnection connection, Increments increments) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<Uni<Void>> upserts = new ArrayList<>();
         for (CounterFamily family : CounterFamily.values()) {
             List<Increments.Increment> rows = increments.of(family);
             if (rows.isEmpty()) {
@@ -147,9 +147,10 @@ public class CounterRepository {
                 tuple.addValue(column);
             }
             tuple.addValue(counts);
-            String sql = upserts.get(family);
-            chain = chain.chain(() -> connection.preparedQuery(sql).execute(tuple).replaceWithVoid());
+            String sql = this.upserts.get(family);
+            upserts.add(connection.preparedQuery(sql).execute(tuple).replaceWithVoid());
         }
-        return chain;
+        // Issued together, the statements are pipelined on the connection: one round trip, not four.
+        return upserts.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(upserts).andFailFast().replaceWithVoid();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.platform.EventLog;
 import io.exchangepulse.platform.Topics;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,16 +30,21 @@ public class DeltaPublisher {
     @Inject
     ObjectMapper mapper;
 
-    Uni<Void> publish(CountsDelta delta) {
+    /**
+     * Sends without waiting for Kafka's acknowledgement: the next batch need not wait for the live views,
+     * and one producer on a one-partition topic keeps the deltas in order anyway.
+     */
+    void publish(CountsDelta delta) {
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(delta);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return Uni.createFrom().completionStage(() -> log.append(List.of(new ProducerRecord<>(topics.deltas(), null, json))))
-                .onFailure().invoke(e -> LOG.warnf("A delta was not published (%s); live views will reload", e.toString()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        log.append(List.of(new ProducerRecord<>(topics.deltas(), null, json))).whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.warnf("A delta was not published (%s); live views will reload", failure.toString());
+            }
+        });
     }
 }

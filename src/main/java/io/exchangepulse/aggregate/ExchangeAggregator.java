@@ -74,7 +74,8 @@ public class ExchangeAggregator {
                 .onFailure().invoke(e -> LOG.warnf("Counting a batch of %d failed, trying again: %s", polled.size(), e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
                 .invoke(committed -> record(committed.outcome(), System.nanoTime() - start))
-                .chain(committed -> deltas.publish(committed.delta()));
+                .invoke(committed -> deltas.publish(committed.delta()))
+                .replaceWithVoid();
     }
 
     /** A committed batch: what it did, and what it added for the live views. */
@@ -107,13 +108,16 @@ public class ExchangeAggregator {
                     return counters.claimNew(connection, candidates.values(), LocalDate.now(clock))
                             .chain(fresh -> {
                                 Increments increments = Increments.of(fresh);
-                                return counters.add(connection, increments)
-                                        .chain(() -> deadLetters.send(rejected))
-                                        .chain(() -> counters.storePositions(connection, topic, nextOffsets))
+                                // Pipelined on the connection: one round trip for all of them.
+                                return Uni.combine().all().unis(
+                                                counters.add(connection, increments),
+                                                deadLetters.send(rejected),
+                                                counters.storePositions(connection, topic, nextOffsets))
+                                        .discardItems()
                                         .map(done -> new Committed(
                                                 new BatchOutcome(fresh.size(), validUnseen - fresh.size(), rejected.size(),
                                                         polled.size() - unseen.size()),
-                                                new CountsDelta(spans, newestIngestedAt, increments.rows())));
+                                                new CountsDelta(spans, newestIngestedAt, increments.deltaRows(clock.instant()))));
                             });
                 }));
     }

@@ -62,11 +62,11 @@ public final class Increments {
         return exchanges;
     }
 
-    /** Every increment as a delta row, but the hour grain, which no live view follows. */
-    List<CountsDelta.Row> rows() {
+    /** The increments a delta carries: those in the {@link DeltaWindow}. */
+    List<CountsDelta.Row> deltaRows(Instant now) {
         List<CountsDelta.Row> rows = new ArrayList<>();
         byFamily.forEach((family, increments) -> increments.stream()
-                .filter(i -> i.grain() != Grain.HOUR)
+                .filter(i -> DeltaWindow.keeps(family, i.grain(), i.bucket().getEpochSecond(), now))
                 .forEach(i -> rows.add(new CountsDelta.Row(family, i.grain(), i.bucket().getEpochSecond(), i.dimensions(),
                         i.count()))));
         return rows;

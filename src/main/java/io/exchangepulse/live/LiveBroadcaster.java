@@ -1,5 +1,6 @@
 package io.exchangepulse.live;
 
+import io.exchangepulse.aggregate.DeltaWindow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -233,8 +234,8 @@ public class LiveBroadcaster {
                 throw new IllegalArgumentException("unknown task force '" + taskForce.asText() + "'");
             }
         }
-        int minutes = bounded(message, "minutes", 60, LiveWindow.MAX_MINUTES);
-        int days = bounded(message, "days", 30, LiveWindow.MAX_DAYS);
+        int minutes = bounded(message, "minutes", 60, DeltaWindow.MAX_MINUTES);
+        int days = bounded(message, "days", 30, DeltaWindow.MAX_DAYS);
         return new Subscription(views.isEmpty() ? EnumSet.allOf(View.class) : views, taskForces, minutes, days);
     }
 

@@ -1,5 +1,6 @@
 package io.exchangepulse.live;
 
+import io.exchangepulse.aggregate.DeltaWindow;
 import io.exchangepulse.aggregate.CountsDelta;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,7 +63,7 @@ public class LiveCounters {
                 return Applied.ALREADY_INCLUDED;
             }
             for (CountsDelta.Row row : delta.rows()) {
-                if (LiveWindow.keeps(row.family(), row.grain(), row.bucket(), now)) {
+                if (DeltaWindow.keeps(row.family(), row.grain(), row.bucket(), now)) {
                     rows.merge(new CounterKey(row.family(), row.grain(), row.bucket(), row.dimensions()), row.count(), Long::sum);
                 }
             }
@@ -89,7 +90,7 @@ public class LiveCounters {
     void evict(Instant now) {
         lock.writeLock().lock();
         try {
-            rows.keySet().removeIf(key -> !LiveWindow.keeps(key.family(), key.grain(), key.bucket(), now));
+            rows.keySet().removeIf(key -> !DeltaWindow.keeps(key.family(), key.grain(), key.bucket(), now));
         } finally {
             lock.writeLock().unlock();
         }

@@ -1,5 +1,6 @@
 package io.exchangepulse.live;
 
+import io.exchangepulse.aggregate.DeltaWindow;
 import io.exchangepulse.aggregate.CounterFamily;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.platform.Topics;
@@ -42,8 +43,8 @@ public class LiveSnapshotRepository {
                 .chain(() -> Multi.createFrom().items(CounterFamily.values())
                         .onItem().transformToUniAndConcatenate(family -> connection.preparedQuery(select(family))
                                 .execute(Tuple.of(
-                                        Instant.ofEpochSecond(LiveWindow.firstDayKept(now)).atOffset(ZoneOffset.UTC),
-                                        now.minus(Duration.ofMinutes(LiveWindow.MAX_MINUTES + 1)).atOffset(ZoneOffset.UTC)))
+                                        Instant.ofEpochSecond(DeltaWindow.firstDayKept(now)).atOffset(ZoneOffset.UTC),
+                                        now.minus(Duration.ofMinutes(DeltaWindow.MAX_MINUTES + 1)).atOffset(ZoneOffset.UTC)))
                                 .invoke(result -> result.forEach(row -> keep(rows, family, row, now))))
                         .collect().last()))
                 .map(done -> new LiveCounters.Snapshot(rows, positions));
@@ -57,7 +58,7 @@ public class LiveSnapshotRepository {
     private static void keep(Map<CounterKey, Long> rows, CounterFamily family, Row row, Instant now) {
         Grain grain = Grain.valueOf(row.getString(0));
         long bucket = row.getOffsetDateTime(1).toEpochSecond();
-        if (!LiveWindow.keeps(family, grain, bucket, now)) {
+        if (!DeltaWindow.keeps(family, grain, bucket, now)) {
             return;
         }
         List<String> dimensions = new ArrayList<>(family.columns().size());

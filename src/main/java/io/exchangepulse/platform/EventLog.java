@@ -26,6 +26,9 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class EventLog {
 
+    /** A delta of a large batch of backfilled history can pass Kafka's default 1 MB. */
+    public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
     private final Producer<String, byte[]> producer;
 
     @Inject
@@ -43,6 +46,7 @@ public class EventLog {
         // A request thread must not hang on a missing broker: fail fast, the caller answers 503.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "exchange-pulse-log");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -50,7 +50,8 @@ public class KafkaTopicsSetup {
                             new NewTopic(topics.deadLetters(), topics.partitions(), topics.replicationFactor()),
                             new NewTopic(topics.operationEvents(), topics.partitions(), topics.replicationFactor()),
                             new NewTopic(topics.deltas(), 1, topics.replicationFactor())
-                                    .configs(Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis()))))
+                                    .configs(Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis()),
+                                            "max.message.bytes", String.valueOf(EventLog.MAX_RECORD_BYTES))))
                     .filter(topic -> !existing.contains(topic.name()))
                     .toList();
             if (!missing.isEmpty()) {

@@ -91,6 +91,7 @@ public final class Benchmark {
                 ingestOverHttp(service.port(), option("http-events"));
                 latency(service.port(), option("rate"), option("viewers"), option("seconds"));
                 results.put("process", Map.of("maxRssMb", probe.maxRssMb(), "averageCores", probe.cores()));
+                results.put("aggregator", aggregatorMetrics(service.port()));
             }
         }
         report();
@@ -250,13 +251,31 @@ public final class Benchmark {
                 "eventToScreenMs", Map.of("p50", latency.millis(50), "p99", latency.millis(99), "p999", latency.millis(99.9))));
     }
 
+    /** How the aggregator batched: the number of transactions, their mean size and mean duration. */
+    private static Map<String, Object> aggregatorMetrics(int port) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        double batches = metric(metrics, "pulse_aggregate_batch_seconds_count");
+        double seconds = metric(metrics, "pulse_aggregate_batch_seconds_sum");
+        double counted = metric(metrics, "pulse_exchanges_counted_total");
+        return Map.of("batches", batches, "meanBatch", counted / batches, "meanBatchMs", 1000 * seconds / batches);
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * Exchanges as a busy center sends them: one every millisecond from June 1st of {@code year}, so they
+     * fall in a few minutes as live traffic does, and in a year of their own so they can be counted apart.
+     */
     private static List<Map<String, Object>> exchangesIn(int year, int count) {
-        Instant start = Instant.parse(year + "-01-01T00:00:00Z");
+        Instant start = Instant.parse(year + "-06-01T08:00:00Z");
         SeedShapedTraffic traffic = new SeedShapedTraffic(year, start);
         List<Map<String, Object>> exchanges = new ArrayList<>(count);
-        long step = 365L * 24 * 3600 * 1000 / count;
         for (int i = 0; i < count; i++) {
-            exchanges.add(traffic.next(start.plusMillis(i * step)));
+            exchanges.add(traffic.next(start.plusMillis(i)));
         }
         return exchanges;
     }
@@ -289,6 +308,7 @@ public final class Benchmark {
         System.out.printf("%-44s %s (%s deltas)%n", "Event-to-screen at " + latency.get("rate") + "/s, " + latency.get("viewers")
                 + " viewers", latency.get("eventToScreenMs"), latency.get("deltas"));
         System.out.printf("%-44s %s%n", "Service process", results.get("process"));
+        System.out.printf("%-44s %s%n", "Aggregator transactions", results.get("aggregator"));
         System.out.printf("%-44s %s%n", "Start-up", results.get("startup"));
         System.out.println("Written to " + dir.resolve("latest.json"));
     }

@@ -31,7 +31,10 @@ public final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Against the suite's broker and database, as if they were a cluster's. */
+    /**
+     * Against the suite's broker and database, as if they were a cluster's, with the heap the container
+     * gives it (src/main/docker): RSS is then what a pod would use.
+     */
     public static ServiceProcess start(String name, Map<String, String> extraEnvironment) throws IOException {
         Map<String, String> environment = new HashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", PulseServices.bootstrapServers());
@@ -44,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
 
         Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-jar", JAR.toString())
+        var builder = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -1,6 +1,5 @@
-package io.exchangepulse.live;
+package io.exchangepulse.aggregate;
 
-import io.exchangepulse.aggregate.CounterFamily;
 import io.exchangepulse.domain.Grain;
 
 import java.time.Duration;
@@ -9,19 +8,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Which counter rows the live view keeps in memory: what the views can show, no more. Years (for the
- * yearly and crime-area tables), days since the start of last year (today against the same day last
- * year, and the day trends), the last minutes of task-force activity, and today's flows.
+ * Which counter rows a delta carries, and the live views keep: what the dashboards can show, no more.
+ * Years (for the yearly and crime-area tables), days since the start of last year (today against the same
+ * day last year, and the day trends), the last minutes of task-force activity, and today's flows. A batch
+ * of backfilled history then still makes a small delta.
  */
-final class LiveWindow {
+public final class DeltaWindow {
 
-    static final int MAX_MINUTES = 180;
-    static final int MAX_DAYS = 90;
+    public static final int MAX_MINUTES = 180;
+    public static final int MAX_DAYS = 90;
 
-    private LiveWindow() {
+    private DeltaWindow() {
     }
 
-    static boolean keeps(CounterFamily family, Grain grain, long bucket, Instant now) {
+    public static boolean keeps(CounterFamily family, Grain grain, long bucket, Instant now) {
         return switch (grain) {
             case YEAR -> family != CounterFamily.FLOW;
             case DAY -> family == CounterFamily.FLOW
@@ -33,12 +33,12 @@ final class LiveWindow {
         };
     }
 
-    static long startOfToday(Instant now) {
+    public static long startOfToday(Instant now) {
         return Grain.DAY.bucketOf(now).getEpochSecond();
     }
 
     /** The first of January of last year. */
-    static long firstDayKept(Instant now) {
+    public static long firstDayKept(Instant now) {
         int lastYear = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear() - 1;
         return LocalDate.of(lastYear, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     }
