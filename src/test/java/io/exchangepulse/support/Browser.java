@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Debian's headless Chromium driven by its ChromeDriver (installed by .ci/run): a real browser, with
@@ -29,6 +30,14 @@ public final class Browser {
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
-        return new ChromeDriver(service, options);
+        var driver = new ChromeDriver(service, options);
+        viewport(driver, width, height);
+        return driver;
+    }
+
+    /** Sets the page's viewport itself (the window's size would include the browser's own frame). */
+    public static void viewport(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 }

@@ -47,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
 
         Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-jar", JAR.toString())
+        var builder = new ProcessBuilder(java, "-Xmx160m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:MaxDirectMemorySize=64m", "-jar", JAR.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);

@@ -55,7 +55,7 @@ class WallDashboardTest {
             assertFitsWithoutScrolling(browser);
             screenshot(browser, "wall-1920x1080.png");
 
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(3840, 2160));
+            Browser.viewport(browser, 3840, 2160);
             wait.until(b -> "9196".equals(value(browser, "yearly-2008-total")));
             assertFitsWithoutScrolling(browser);
             screenshot(browser, "wall-3840x2160.png");
