@@ -18,39 +18,54 @@ export function createBoard(main, mode) {
   main.classList.add(isTaskForceView ? 'board-taskforce' : 'board-wall');
   main.replaceChildren(top, bottom);
 
-  const today = createKpi(top, { title: 'Exchanges today', testId: 'total-today' });
-  const year = createKpi(top, { title: 'Exchanges this year', testId: 'total-year' });
+  const todayKpi = createKpi(top, { title: 'Exchanges today', testId: 'total-today' });
+  const yearKpi = createKpi(top, { title: 'Exchanges this year', testId: 'total-year' });
   const yearly = isTaskForceView ? null : createYearlyTable(top);
   const crimeAreas = createCrimeAreas(top, { taskForces: mode.taskForces });
   const trends = createTrends(bottom, { taskForces: mode.taskForces, minutes: mode.minutes, days: mode.days, detailed: isTaskForceView });
   const flows = isTaskForceView ? null : createFlows(bottom);
   const operations = createOperations(bottom, { taskForces: mode.taskForces });
 
+  // Which views each panel draws. A panel that fails to draw (an unexpected shape in the data)
+  // is logged and skipped: the rest of the wall keeps updating.
+  const panels = [
+    { views: ['totals'], draw: (views) => renderTotals(views.totals) },
+    { views: ['yearly'], draw: (views, year) => yearly?.update(views.yearly, year) },
+    { views: ['crimeAreas'], draw: (views, year) => crimeAreas.update(views.crimeAreas, year) },
+    { views: ['trendMinutes', 'trendDays'], draw: (views) => trends.update(views.trendMinutes, views.trendDays) },
+    { views: ['flows'], draw: (views) => flows?.update(views.flows) },
+    { views: ['operations'], draw: (views) => operations.update(views.operations) },
+  ];
+
   return {
     // changed: the names of the views that changed since the last render.
     render(views, changed, currentYear) {
-      if (changed.has('totals') && views.totals) renderTotals(views.totals);
-      if (changed.has('yearly') && views.yearly) yearly?.update(views.yearly, currentYear);
-      if (changed.has('crimeAreas') && views.crimeAreas) crimeAreas.update(views.crimeAreas, currentYear);
-      if (changed.has('trendMinutes') || changed.has('trendDays')) trends.update(views.trendMinutes, views.trendDays);
-      if (changed.has('flows') && views.flows) flows?.update(views.flows);
-      if (changed.has('operations') && views.operations) operations.update(views.operations);
+      for (const panel of panels) {
+        if (!panel.views.some((name) => changed.has(name) && views[name] !== undefined)) continue;
+        try {
+          panel.draw(views, currentYear);
+        } catch (error) {
+          console.error(`Cannot draw ${panel.views.join(' and ')}`, error);
+        }
+      }
     },
   };
 
   function renderTotals(totals) {
-    const thisYear = Number(totals.date?.slice(0, 4));
-    today.update({
+    const lastYear = Number(totals.date?.slice(0, 4)) - 1;
+    const lastYearText = Number.isFinite(lastYear) ? String(lastYear) : 'last year';
+    const day = totals.date ? formatDay(totals.date) : 'today';
+    todayKpi.update({
       current: totals.today,
       previous: totals.sameDayLastYear,
-      contextText: `${formatDay(totals.date)} (UTC day)`,
-      previousText: `same day ${thisYear - 1}`,
+      contextText: `${day} (UTC day)`,
+      previousText: `all of the same day ${lastYearText}`,
     });
-    year.update({
+    yearKpi.update({
       current: totals.thisYear,
       previous: totals.lastYearToDate,
-      contextText: `1 Jan to ${formatDay(totals.date)}`,
-      previousText: `same period ${thisYear - 1}`,
+      contextText: `1 Jan to ${day}`,
+      previousText: `1 Jan to the same date ${lastYearText}`,
     });
   }
 }

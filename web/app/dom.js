@@ -5,16 +5,19 @@ export function h(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
     if (name === 'class') element.className = value;
-    else if (name === 'style') Object.assign(element.style, value);
+    else if (name === 'style') setStyles(element, value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
   element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
   return element;
 }
 
-// Text that screen readers read and sighted viewers do not need to see (it repeats a chart).
-export function visuallyHidden(tag, text, attributes = {}) {
-  return h(tag, { ...attributes, class: 'visually-hidden' }, text);
+// Custom properties (--name) only take effect through setProperty.
+function setStyles(element, styles) {
+  for (const [property, value] of Object.entries(styles)) {
+    if (property.startsWith('--')) element.style.setProperty(property, value);
+    else element.style[property] = value;
+  }
 }
 
 let nextId = 0;

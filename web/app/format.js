@@ -4,7 +4,7 @@
 // lets a number break across lines.
 const GROUP_SEPARATOR = '\u202F';
 const MINUS = '\u2212';
-export const MISSING = '—';
+const MISSING = '—';
 
 export function formatInteger(value) {
   if (!Number.isFinite(value)) return MISSING;
@@ -34,7 +34,7 @@ export function formatChange(current, previous) {
   const percent = ((current - previous) / previous) * 100;
   const magnitude = Math.abs(percent);
   const text = magnitude < 10 ? magnitude.toFixed(1) : magnitude.toFixed(0);
-  if (Number(text) === 0) return '±0 %';
+  if (Number(text) === 0) return '±0\u202F%';
   return `${percent > 0 ? '+' : MINUS}${text}\u202F%`;
 }
 

@@ -39,17 +39,11 @@ export const CRIME_AREAS = [
   { code: 'ENVIRONMENTAL_CRIME', label: 'Environmental crime', taskForce: 'ENVIRONMENT_NATURE' },
 ];
 
-const CRIME_AREA_BY_CODE = new Map(CRIME_AREAS.map((area) => [area.code, area]));
-
-export function crimeAreaLabel(code) {
-  return CRIME_AREA_BY_CODE.get(code)?.label ?? code;
-}
-
 // Members in the order the seed lists them; the matrix reads members first, then the rest.
-export const MEMBERS = ['AL', 'BA', 'BG', 'HR', 'GR', 'HU', 'MD', 'MK', 'ME', 'RO', 'RS', 'SI', 'TR'];
-export const APPLICANTS = ['GE'];
-export const OBSERVERS = ['AT', 'AZ', 'BE', 'CA', 'CZ', 'FR', 'DE', 'IL', 'IT', 'JP', 'NL', 'PL', 'PT', 'SK', 'ES', 'UA', 'GB', 'US'];
-export const ORGANISATIONS = ['INTERPOL', 'WCO', 'EUBAM', 'UNMIK'];
+const MEMBERS = ['AL', 'BA', 'BG', 'HR', 'GR', 'HU', 'MD', 'MK', 'ME', 'RO', 'RS', 'SI', 'TR'];
+const APPLICANTS = ['GE'];
+const OBSERVERS = ['AT', 'AZ', 'BE', 'CA', 'CZ', 'FR', 'DE', 'IL', 'IT', 'JP', 'NL', 'PL', 'PT', 'SK', 'ES', 'UA', 'GB', 'US'];
+const ORGANISATIONS = ['INTERPOL', 'WCO', 'EUBAM', 'UNMIK'];
 
 const PARTY_RANK = new Map([...MEMBERS, ...APPLICANTS, ...OBSERVERS, ...ORGANISATIONS].map((code, index) => [code, index]));
 

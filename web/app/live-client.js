@@ -9,7 +9,7 @@ export const RECONNECTING = 'reconnecting';
 
 const SOCKET_OPEN = 1;
 
-export const systemClock = {
+const systemClock = {
   now: () => Date.now(),
   setTimeout: (callback, milliseconds) => setTimeout(callback, milliseconds),
   clearTimeout: (handle) => clearTimeout(handle),

@@ -2,12 +2,14 @@
 // server message into state and every state change into a render.
 import { createBoard, describeMode } from './board.js';
 import { CONNECTING, LIVE, createLiveClient } from './live-client.js';
-import { readMode, snapshotFitsMode, subscribeMessage } from './mode.js';
+import { TASK_FORCE, readMode, snapshotFitsMode, subscribeMessage } from './mode.js';
 import { VIEW_NAMES, applyDelta, applySnapshot, emptyState } from './state.js';
 import { createConnectionIndicator } from './views/connection.js';
 
 const mode = readMode(location.search);
-document.getElementById('subtitle').replaceChildren(...describeMode(mode));
+const subtitle = document.getElementById('subtitle');
+subtitle.replaceChildren(...describeMode(mode));
+if (mode.kind === TASK_FORCE) document.title = `${subtitle.textContent} · Exchange Pulse`;
 if (mode.unknown.length) console.warn(`Unknown task force ignored: ${mode.unknown.join(', ')}`);
 
 const board = createBoard(document.getElementById('board'), mode);
@@ -20,41 +22,29 @@ let acceptingDeltas = false;
 let status = { state: CONNECTING, retryAt: null };
 let heardAt = null;
 let serverTime = null;
-const changedViews = new Set();
-let renderPending = false;
 
+// Each message renders at once, so data-value attributes hold the new numbers as soon as they
+// arrive (only the visible digits animate); a message touches few views, so this stays cheap.
 function receive(message) {
   heardAt = Date.now();
   serverTime = message.serverTime ?? serverTime;
+  let changed = [];
   if (message.type === 'snapshot') {
     acceptingDeltas = snapshotFitsMode(mode, message.subscription);
     if (acceptingDeltas) {
       state = applySnapshot(message);
-      VIEW_NAMES.forEach((name) => changedViews.add(name));
+      changed = VIEW_NAMES;
+      document.body.classList.remove('awaiting-data');
     }
   } else if (message.type === 'delta' && acceptingDeltas) {
-    const result = applyDelta(state, message);
-    state = result.state;
-    result.changed.forEach((name) => changedViews.add(name));
+    ({ state, changed } = applyDelta(state, message));
   }
-  scheduleRender();
-}
-
-// Several messages within one frame render once. A hidden tab gets no animation frames, so it
-// renders on a timer instead: its data-value attributes stay current all the same.
-function scheduleRender() {
-  if (renderPending) return;
-  renderPending = true;
-  if (document.hidden) setTimeout(render, 0);
-  else requestAnimationFrame(render);
-}
-
-function render() {
-  renderPending = false;
-  const year = Number(state.views.totals?.date?.slice(0, 4)) || new Date(serverTime ?? Date.now()).getUTCFullYear();
-  if (changedViews.size) board.render(state.views, changedViews, year);
-  changedViews.clear();
+  if (changed.length) board.render(state.views, new Set(changed), currentYear());
   renderIndicator();
+}
+
+function currentYear() {
+  return Number(state.views.totals?.date?.slice(0, 4)) || new Date(serverTime ?? Date.now()).getUTCFullYear();
 }
 
 function renderIndicator() {

@@ -88,7 +88,7 @@ export function shiftTrendWindow(trend, from, to) {
   return { ...trend, from, to, series };
 }
 
-export function applyTrendDelta(trend, change, viewName) {
+function applyTrendDelta(trend, change, viewName) {
   let next = trend ?? { from: change.from, to: change.to, step: DEFAULT_STEPS[viewName], series: [] };
   if (change.from && change.to && (change.from !== next.from || change.to !== next.to)) {
     next = shiftTrendWindow(next, change.from, change.to);

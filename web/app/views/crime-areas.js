@@ -8,13 +8,10 @@ import { crimeAreaRows } from '../selectors.js';
 
 export function createCrimeAreas(parent, { taskForces }) {
   const titleId = uniqueId('crime');
-  const title = h('h2', { id: titleId }, 'Requests vs information by crime area');
+  const title = h('h2', { id: titleId }, 'Requests vs information');
   const table = h('table', { class: 'crime-areas' });
   parent.append(h('section', { class: 'panel panel-crime', 'aria-labelledby': titleId },
-    h('div', { class: 'panel-head' }, title,
-      h('p', { class: 'legend', 'aria-hidden': 'true' },
-        h('span', { class: 'swatch swatch-requests' }), 'Requests ',
-        h('span', { class: 'swatch swatch-information' }), 'Information')),
+    title,
     h('div', { class: 'panel-body' }, table)));
 
   let shape = '';
@@ -27,29 +24,30 @@ export function createCrimeAreas(parent, { taskForces }) {
       const parts = {
         requests: h('span', { class: 'num' }, '—'),
         information: h('span', { class: 'num' }, '—'),
-        requestsBar: h('span', { class: 'bar bar-requests' }),
-        informationBar: h('span', { class: 'bar bar-information' }),
+        requestsBar: h('span', { class: 'bar bar-requests', 'aria-hidden': 'true' }),
+        informationBar: h('span', { class: 'bar bar-information', 'aria-hidden': 'true' }),
       };
       rowParts.set(row.code, parts);
+      // The number sits at the end of its bar: the bar is read by its label, not by a scale.
       return h('tr', {},
         h('th', { scope: 'row' },
           taskForce ? h('span', { class: 'glyph', style: { color: taskForce.colour }, 'aria-hidden': 'true' }, taskForce.glyph) : null,
           row.label),
-        h('td', { class: 'measure' }, parts.requests, h('span', { class: 'track', 'aria-hidden': 'true' }, parts.requestsBar)),
-        h('td', { class: 'measure' }, parts.information, h('span', { class: 'track', 'aria-hidden': 'true' }, parts.informationBar)));
+        h('td', {}, h('div', { class: 'measure' }, parts.requestsBar, parts.requests)),
+        h('td', {}, h('div', { class: 'measure' }, parts.informationBar, parts.information)));
     }));
     table.replaceChildren(
       h('caption', { class: 'visually-hidden' }, 'Requests and information exchanges per crime area this year'),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Crime area'),
-        h('th', { scope: 'col' }, 'Requests'),
-        h('th', { scope: 'col' }, 'Information'))),
+        h('th', { scope: 'col' }, h('span', { class: 'swatch swatch-requests', 'aria-hidden': 'true' }), 'Requests'),
+        h('th', { scope: 'col' }, h('span', { class: 'swatch swatch-information', 'aria-hidden': 'true' }), 'Information'))),
       body);
   }
 
   return {
     update(rows, year) {
-      title.textContent = `Requests vs information by crime area${year ? `, ${year}` : ''}`;
+      title.textContent = `Requests vs information${year ? ` · ${year}` : ''}`;
       const { rows: shown, maxRequests, maxInformation } = crimeAreaRows(rows, taskForces);
       const nextShape = shown.map((row) => row.code).join();
       if (nextShape !== shape) {
@@ -60,13 +58,13 @@ export function createCrimeAreas(parent, { taskForces }) {
         const parts = rowParts.get(row.code);
         showNumber(parts.requests, row.requests);
         showNumber(parts.information, row.information);
-        parts.requestsBar.style.width = `${share(row.requests, maxRequests)}%`;
-        parts.informationBar.style.width = `${share(row.information, maxInformation)}%`;
+        parts.requestsBar.style.setProperty('--share', share(row.requests, maxRequests));
+        parts.informationBar.style.setProperty('--share', share(row.information, maxInformation));
       }
     },
   };
 }
 
 function share(value, max) {
-  return max > 0 ? (value / max) * 100 : 0;
+  return max > 0 ? value / max : 0;
 }

@@ -7,9 +7,11 @@ import { isMember } from '../labels.js';
 import { flowMatrix } from '../selectors.js';
 
 const VIRIDIS = ['#3b2a6e', '#3e4a89', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+// From this step of the ramp on, black text has the better contrast (at least 4.5:1) than white.
+const FIRST_BRIGHT = 3;
 
 // Square root: a few busy pairs would otherwise leave every other cell at the bottom of the ramp.
-export function cellColour(count, max) {
+function cellColour(count, max) {
   if (count <= 0 || max <= 0) return null;
   const position = Math.sqrt(count / max) * (VIRIDIS.length - 1);
   return VIRIDIS[Math.round(position)];
@@ -24,12 +26,11 @@ export function createFlows(parent) {
   const total = h('span', { class: 'num' }, '—');
   const table = h('table', { class: 'flows' });
   const empty = h('p', { class: 'empty', hidden: true }, 'No exchanges yet today');
-  const body = h('div', { class: 'panel-body matrix-body' }, table, empty);
   parent.append(h('section', { class: 'panel panel-flows', 'aria-labelledby': titleId },
-    h('div', { class: 'panel-head' },
-      h('h2', { id: titleId }, 'Intelligence flow today'),
-      h('p', { class: 'legend' }, total, ' exchanges · rows send, columns receive · members first')),
-    body));
+    h('h2', { id: titleId }, 'Intelligence flow today'),
+    h('figure', { class: 'panel-body matrix' },
+      h('figcaption', { class: 'legend' }, total, ' exchanges · rows send, columns receive · members first, others in italics'),
+      h('div', { class: 'matrix-body' }, table, empty))));
 
   let shape = '';
   const cells = new Map();
@@ -40,7 +41,10 @@ export function createFlows(parent) {
     const edge = (index) => (index === firstOther && index > 0 ? 'group-edge' : null);
     const head = h('thead', {}, h('tr', {},
       h('td', { class: 'corner' }, h('span', { 'aria-hidden': 'true' }, 'from ↓ to →')),
-      parties.map((code, index) => h('th', { scope: 'col', class: [isMember(code) ? 'member' : 'other', edge(index)].filter(Boolean).join(' ') }, code))));
+      parties.map((code, index) => h('th', {
+        scope: 'col',
+        class: [isMember(code) ? 'member' : 'other', code.length > 3 ? 'long' : null, edge(index)].filter(Boolean).join(' '),
+      }, code))));
     const rows = parties.map((from, rowIndex) => h('tr', { class: edge(rowIndex) },
       h('th', { scope: 'row', class: isMember(from) ? 'member' : 'other' }, from),
       parties.map((to, columnIndex) => {
@@ -72,7 +76,7 @@ export function createFlows(parent) {
           const cell = cells.get(`${from}>${to}`);
           const colour = cellColour(count, matrix.max);
           cell.style.background = colour ?? '';
-          cell.classList.toggle('bright', colour !== null && VIRIDIS.indexOf(colour) >= 5);
+          cell.classList.toggle('bright', colour !== null && VIRIDIS.indexOf(colour) >= FIRST_BRIGHT);
           showNumber(cell, count, cellText);
         }
       }

@@ -11,7 +11,7 @@ export function createKpi(parent, { title, testId }) {
   const context = h('p', { class: 'kpi-context' }, '—');
   const value = h('span', { class: 'num', 'data-testid': testId }, '—');
   const arrow = h('span', { class: 'kpi-arrow', 'aria-hidden': 'true' });
-  const change = h('span', { class: 'kpi-change' });
+  const change = h('span');
   const previous = h('span', { class: 'num' }, '—');
   const previousLabel = h('span');
   const figure = h('p', { class: 'kpi-value' }, value);
@@ -19,7 +19,7 @@ export function createKpi(parent, { title, testId }) {
     h('h2', { id: titleId }, title),
     context,
     figure,
-    h('p', { class: 'kpi-compare' }, arrow, change, ' vs ', previous, ' ', previousLabel));
+    h('p', { class: 'kpi-compare' }, h('span', { class: 'kpi-change-line' }, arrow, change), 'vs ', previous, ' ', previousLabel));
   parent.append(section);
 
   return {

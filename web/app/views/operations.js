@@ -6,7 +6,7 @@ import { formatEuros } from '../format.js';
 import { OPERATION_KINDS, OPERATION_STATUSES, SEIZURES, taskForceInfo } from '../labels.js';
 import { operationsBoard } from '../selectors.js';
 
-export function describeResults(operation) {
+function describeResults(operation) {
   const seizures = [...new Set((operation.results ?? []).flatMap((result) => result.seizures ?? []))]
     .map((code) => SEIZURES[code] ?? code.toLowerCase());
   const amount = (operation.results ?? []).reduce((sum, result) => sum + (result.amountEur ?? 0), 0);
@@ -25,12 +25,10 @@ export function createOperations(parent, { taskForces }) {
     h('table', { class: 'operations' },
       h('caption', { class: 'visually-hidden' }, 'Joint investigations and regional operations, open ones first'),
       h('thead', {}, h('tr', {},
-        h('th', { scope: 'col' }, 'Operation'),
+        h('th', { scope: 'col' }, 'Operation · task force'),
         h('th', { scope: 'col' }, 'Status'),
-        h('th', { scope: 'col' }, 'Task force'),
         h('th', { scope: 'col' }, 'Countries'),
-        h('th', { scope: 'col', class: 'numeric' }, 'Arrests'),
-        h('th', { scope: 'col' }, 'Results'))),
+        h('th', { scope: 'col', class: 'numeric' }, 'Arrests · results'))),
       tbody),
     more);
   parent.append(h('section', { class: 'panel panel-operations', 'aria-labelledby': titleId },
@@ -48,20 +46,17 @@ export function createOperations(parent, { taskForces }) {
       row = {
         element: h('tr'),
         name: h('span', { class: 'op-name' }),
-        kind: h('span', { class: 'op-kind' }),
-        status: h('span', { class: 'status' }),
-        taskForce: h('td', { class: 'op-taskforce' }),
+        taskForce: h('span', { class: 'op-taskforce' }),
+        status: h('span', { class: 'op-status' }),
         countries: h('td', { class: 'op-countries' }),
         arrests: h('span', { class: 'num' }),
-        results: h('td', { class: 'op-results' }),
+        results: h('span', { class: 'op-results' }),
       };
       row.element.append(
-        h('th', { scope: 'row' }, row.name, row.kind),
+        h('th', { scope: 'row' }, row.name, row.taskForce),
         h('td', {}, row.status),
-        row.taskForce,
         row.countries,
-        h('td', { class: 'numeric' }, row.arrests),
-        row.results);
+        h('td', { class: 'numeric' }, row.arrests, row.results));
       rowsById.set(operation.id, row);
     }
     return row;
@@ -69,14 +64,14 @@ export function createOperations(parent, { taskForces }) {
 
   function fill(row, operation) {
     row.name.textContent = operation.name;
-    row.kind.textContent = OPERATION_KINDS[operation.kind] ?? '';
+    const kind = OPERATION_KINDS[operation.kind];
+    const taskForce = taskForceInfo(operation.taskForce);
+    row.taskForce.replaceChildren(
+      taskForce ? h('span', { class: 'glyph', style: { color: taskForce.colour }, 'aria-hidden': 'true' }, taskForce.glyph) : '',
+      [kind, taskForce?.name ?? 'no task force given'].filter(Boolean).join(' · '));
     const status = OPERATION_STATUSES[operation.status] ?? { label: operation.status, glyph: '?' };
     row.status.dataset.status = operation.status;
     row.status.replaceChildren(h('span', { class: 'glyph', 'aria-hidden': 'true' }, status.glyph), status.label);
-    const taskForce = taskForceInfo(operation.taskForce);
-    row.taskForce.replaceChildren(taskForce
-      ? h('span', {}, h('span', { class: 'glyph', style: { color: taskForce.colour }, 'aria-hidden': 'true' }, taskForce.glyph), taskForce.name)
-      : h('span', { class: 'dim' }, 'not given'));
     row.countries.textContent = operation.countries?.length ? operation.countries.join(' ') : '—';
     showNumber(row.arrests, operation.arrests ?? 0);
     row.results.textContent = describeResults(operation);

@@ -1,6 +1,10 @@
 // One uPlot chart that fills its host element and follows its size. uPlot is the page's only
 // third-party code, loaded as a classic script before the modules (global `uPlot`).
+import { formatInteger } from '../format.js';
+
 const AXIS_COLOUR = '#b8c2d0';
+// Counts are whole numbers: the count axis steps by 1, 2 or 5 times a power of ten, never less than 1.
+const COUNT_STEPS = Array.from({ length: 10 }, (_, power) => [1, 2, 5].map((factor) => factor * 10 ** power)).flat();
 const GRID_COLOUR = 'rgba(184, 194, 208, 0.16)';
 
 export function chartsAvailable() {
@@ -26,7 +30,9 @@ export function createSparkline(host, { colour, kind, formatTick, showXAxis, sho
     return {
       width,
       height,
-      padding: [rem * 0.3, rem * 0.4, showXAxis ? 0 : rem * 0.15, showYAxis ? 0 : rem * 0.2],
+      // Side padding leaves room for the first and last time labels, on every row alike so the
+      // rows' time axes line up.
+      padding: [rem * 0.3, rem * 1.2, showXAxis ? 0 : rem * 0.15, showYAxis ? 0 : rem * 1.2],
       cursor: { show: false },
       legend: { show: false },
       select: { show: false },
@@ -39,7 +45,8 @@ export function createSparkline(host, { colour, kind, formatTick, showXAxis, sho
         },
         {
           show: showYAxis, stroke: AXIS_COLOUR, font, size: rem * 3.2, space: rem * 1.6, gap: rem * 0.2,
-          grid: { stroke: GRID_COLOUR, width: 1 }, ticks: { show: false },
+          grid: { stroke: GRID_COLOUR, width: 1 }, ticks: { show: false }, incrs: COUNT_STEPS,
+          values: (_chart, splits) => splits.map(formatInteger),
         },
       ],
       series: [{}, series],

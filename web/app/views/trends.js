@@ -24,12 +24,13 @@ export function createTrends(parent, { taskForces, minutes, days, detailed }) {
   const rows = codes.map((code, index) => {
     const info = taskForceInfo(code);
     const lastRow = index === codes.length - 1;
-    const minuteHost = h('div', { class: 'chart', role: 'img', 'aria-label': `${info.name}: exchanges per minute, last ${minutes} minutes` });
-    const dayHost = h('div', { class: 'chart', role: 'img', 'aria-label': `${info.name}: exchanges per day, last ${days} days` });
+    // Without uPlot (its script failed to load) the totals above each chart still tell the story.
+    const chartMissing = withCharts ? null : h('span', { class: 'chart-missing' }, 'chart unavailable');
+    const minuteHost = h('div', { class: 'chart', role: 'img', 'aria-label': `${info.name}: exchanges per minute, last ${minutes} minutes` }, chartMissing);
+    const dayHost = h('div', { class: 'chart', role: 'img', 'aria-label': `${info.name}: exchanges per day, last ${days} days` }, chartMissing?.cloneNode(true));
     const minuteSum = h('span', { class: 'num' }, '—');
     const daySum = h('span', { class: 'num' }, '—');
-    // Shown as text when uPlot could not load, so the panel still says something.
-    const summary = h('p', { class: withCharts ? 'visually-hidden' : 'chart-fallback' });
+    const summary = h('p', { class: 'visually-hidden' });
     const figure = h('figure', { class: 'trend-row', style: { '--tf-colour': info.colour } },
       h('figcaption', { class: 'trend-name' },
         h('span', { class: 'glyph', 'aria-hidden': 'true' }, info.glyph), info.name),
@@ -40,7 +41,7 @@ export function createTrends(parent, { taskForces, minutes, days, detailed }) {
       summary);
     const chartOptions = { colour: info.colour, showXAxis: detailed || lastRow, showYAxis: detailed };
     return {
-      code, info, figure, minuteSum, daySum, summary,
+      info, figure, minuteSum, daySum, summary,
       minuteChart: createSparkline(minuteHost, { ...chartOptions, kind: 'line', formatTick: (seconds) => minuteTick.format(seconds * 1000) }),
       dayChart: createSparkline(dayHost, { ...chartOptions, kind: 'bars', formatTick: (seconds) => dayTick.format(seconds * 1000) }),
     };

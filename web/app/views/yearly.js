@@ -2,6 +2,7 @@
 // the current one last and marked as still counting.
 import { showNumber } from '../animate.js';
 import { h, uniqueId } from '../dom.js';
+import { formatInteger } from '../format.js';
 import { yearlyTable } from '../selectors.js';
 
 export function createYearlyTable(parent) {
@@ -45,6 +46,10 @@ export function createYearlyTable(parent) {
       for (const row of shown) {
         for (const column of columns) showNumber(cells.get(`${row.year}:${column.key}`), row[column.key] ?? 0);
       }
+      // The live year's counts can grow to many digits; the table's type shrinks to keep them in.
+      const characters = columns.reduce((sum, column) => sum + 1.6
+        + Math.max(...shown.map((row) => formatInteger(row[column.key] ?? 0).length)), 8);
+      table.style.setProperty('--characters', String(characters));
     },
   };
 }

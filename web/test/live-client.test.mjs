@@ -1,0 +1,313 @@
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+import { createBackoff } from '../app/backoff.js';
+import { CONNECTING, LIVE, RECONNECTING, createLiveClient } from '../app/live-client.js';
+
+// A clock whose time only moves when the test says so.
+function createFakeClock() {
+  let now = 0;
+  let nextHandle = 0;
+  const timers = new Map();
+  return {
+    now: () => now,
+    setTimeout(callback, milliseconds) {
+      nextHandle += 1;
+      timers.set(nextHandle, { at: now + milliseconds, callback });
+      return nextHandle;
+    },
+    clearTimeout(handle) {
+      timers.delete(handle);
+    },
+    // Runs every timer due within the next `milliseconds`, in time order.
+    advance(milliseconds) {
+      const end = now + milliseconds;
+      for (;;) {
+        const due = [...timers].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].callback();
+      }
+      now = end;
+    },
+  };
+}
+
+// A WebSocket whose events the test fires by hand.
+class FakeSocket {
+  constructor(url) {
+    this.url = url;
+    this.readyState = 0;
+    this.sent = [];
+    this.closed = false;
+  }
+
+  send(text) {
+    this.sent.push(JSON.parse(text));
+  }
+
+  close() {
+    this.closed = true;
+    this.readyState = 3;
+  }
+
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+
+  receive(message) {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+
+  fail() {
+    this.readyState = 3;
+    this.onerror?.();
+    this.onclose?.();
+  }
+}
+
+const silentLog = { warn() {}, info() {} };
+const snapshot = (seq) => ({ type: 'snapshot', seq, serverTime: '2026-11-28T14:00:00Z', views: {} });
+const delta = (seq) => ({ type: 'delta', seq, serverTime: '2026-11-28T14:00:01Z', changes: {} });
+
+describe('live client', () => {
+  let clock;
+  let sockets;
+  let statuses;
+  let messages;
+  let delays;
+
+  // random() = 1 makes every backoff delay its ceiling, so the waits are predictable.
+  function start({ subscription = null, random = () => 1 } = {}) {
+    const backoff = createBackoff({ random });
+    const client = createLiveClient({
+      url: 'ws://test/live',
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      clock,
+      backoff: {
+        nextDelay() {
+          const delay = backoff.nextDelay();
+          delays.push(delay);
+          return delay;
+        },
+        reset: () => backoff.reset(),
+      },
+      subscription,
+      onMessage: (message) => messages.push(message),
+      onStatus: (status) => statuses.push(status.state),
+      log: silentLog,
+    });
+    client.start();
+    return client;
+  }
+
+  const current = () => sockets[sockets.length - 1];
+
+  beforeEach(() => {
+    clock = createFakeClock();
+    sockets = [];
+    statuses = [];
+    messages = [];
+    delays = [];
+  });
+
+  it('is connecting until the first message, then live', () => {
+    start();
+    assert.deepEqual(statuses, [CONNECTING]);
+    assert.equal(current().url, 'ws://test/live');
+    current().open();
+    assert.deepEqual(statuses, [CONNECTING]);
+    current().receive(snapshot(1));
+    assert.deepEqual(statuses, [CONNECTING, LIVE]);
+    assert.equal(messages[0].type, 'snapshot');
+  });
+
+  it('sends its subscription right after each open', () => {
+    const subscription = { type: 'subscribe', taskForces: ['DRUGS'], minutes: 180, days: 90 };
+    start({ subscription });
+    current().open();
+    assert.deepEqual(current().sent, [subscription]);
+    current().fail();
+    clock.advance(30_000);
+    current().open();
+    assert.deepEqual(current().sent, [subscription]);
+  });
+
+  it('passes messages in order and asks for nothing while seq follows on', () => {
+    start();
+    current().open();
+    [snapshot(1), delta(2), { type: 'heartbeat', seq: 3 }, delta(4)].forEach((message) => current().receive(message));
+    assert.deepEqual(messages.map((message) => message.seq), [1, 2, 3, 4]);
+    assert.deepEqual(current().sent, []);
+  });
+
+  it('asks for a resync when a seq is skipped', () => {
+    start();
+    current().open();
+    current().receive(snapshot(1));
+    current().receive(delta(2));
+    current().receive(delta(4));
+    assert.deepEqual(current().sent, [{ type: 'resync' }]);
+    assert.equal(messages.length, 3, 'the out-of-order delta is still delivered: its values are absolute');
+  });
+
+  it('asks only once while the resync snapshot is on its way, and again after a fresh gap', () => {
+    start();
+    current().open();
+    current().receive(snapshot(1));
+    current().receive(delta(3));
+    current().receive(delta(5));
+    assert.equal(current().sent.length, 1);
+    current().receive(snapshot(6));
+    current().receive(delta(7));
+    assert.equal(current().sent.length, 1, 'a snapshot ends the resync and sets the sequence');
+    current().receive(delta(9));
+    assert.deepEqual(current().sent, [{ type: 'resync' }, { type: 'resync' }]);
+  });
+
+  it('asks again when the resync snapshot does not come within 5 s', () => {
+    start();
+    current().open();
+    current().receive(snapshot(1));
+    current().receive(delta(3));
+    clock.advance(5_000);
+    current().receive(delta(5));
+    assert.equal(current().sent.length, 2);
+  });
+
+  it('treats a repeated or backward seq as a gap', () => {
+    start();
+    current().open();
+    current().receive(snapshot(1));
+    current().receive(delta(2));
+    current().receive(delta(2));
+    assert.deepEqual(current().sent, [{ type: 'resync' }]);
+  });
+
+  it('expects seq 1 first on every new connection', () => {
+    start();
+    current().open();
+    current().receive(snapshot(1));
+    current().receive(delta(2));
+    current().fail();
+    clock.advance(1_000);
+    current().open();
+    current().receive(snapshot(1));
+    current().receive(delta(2));
+    assert.deepEqual(current().sent, []);
+  });
+
+  it('reconnects after a close, reporting reconnecting meanwhile', () => {
+    start();
+    current().open();
+    current().receive(snapshot(1));
+    current().fail();
+    assert.equal(statuses.at(-1), RECONNECTING);
+    assert.equal(sockets.length, 1);
+    clock.advance(delays[0]);
+    assert.equal(sockets.length, 2);
+    assert.equal(statuses.at(-1), RECONNECTING, 'still reconnecting until the new socket hears something');
+    current().open();
+    current().receive(snapshot(1));
+    assert.equal(statuses.at(-1), LIVE);
+  });
+
+  it('backs off exponentially while the service stays away, up to 30 s', () => {
+    start();
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      current().fail();
+      clock.advance(30_000);
+    }
+    assert.deepEqual(delays, [500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000, 30000]);
+  });
+
+  it('keeps backing off after connections that drop before 10 s', () => {
+    start();
+    current().open();
+    current().fail();
+    clock.advance(delays.at(-1));
+    current().open();
+    clock.advance(9_000);
+    current().fail();
+    assert.deepEqual(delays, [500, 1000]);
+  });
+
+  it('starts the backoff afresh after a connection that stayed open 10 s', () => {
+    start();
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      current().fail();
+      clock.advance(delays.at(-1));
+    }
+    current().open();
+    current().receive(snapshot(1));
+    clock.advance(10_000);
+    current().receive({ type: 'heartbeat', seq: 2 });
+    current().fail();
+    assert.deepEqual(delays, [500, 1000, 2000, 4000, 500]);
+  });
+
+  it('reconnects when nothing is heard for 45 s', () => {
+    start();
+    const first = current();
+    first.open();
+    first.receive(snapshot(1));
+    clock.advance(30_000);
+    first.receive({ type: 'heartbeat', seq: 2 });
+    clock.advance(44_999);
+    assert.equal(first.closed, false, 'every message restarts the 45 s');
+    clock.advance(1);
+    assert.equal(first.closed, true);
+    assert.equal(statuses.at(-1), RECONNECTING);
+    clock.advance(delays.at(-1));
+    assert.equal(sockets.length, 2);
+  });
+
+  it('gives up on a handshake that never completes after 45 s', () => {
+    start();
+    clock.advance(45_000);
+    assert.equal(sockets[0].closed, true);
+    assert.equal(statuses.at(-1), RECONNECTING);
+  });
+
+  it('ignores late events of a socket it has given up on', () => {
+    start();
+    const first = current();
+    first.open();
+    first.receive(snapshot(1));
+    clock.advance(45_000);
+    first.onclose?.();
+    first.onmessage?.({ data: JSON.stringify(delta(2)) });
+    assert.equal(delays.length, 1, 'a single reconnect');
+    assert.equal(messages.length, 1);
+  });
+
+  it('schedules one reconnect when error and close both fire', () => {
+    start();
+    current().open();
+    current().fail();
+    assert.equal(delays.length, 1);
+  });
+
+  it('skips frames that are not JSON without dropping the connection', () => {
+    start();
+    current().open();
+    current().onmessage({ data: 'not json' });
+    current().receive(snapshot(1));
+    assert.equal(messages.length, 1);
+    assert.equal(current().closed, false);
+  });
+
+  it('stops for good when stopped', () => {
+    const client = start();
+    current().open();
+    client.stop();
+    assert.equal(current().closed, true);
+    clock.advance(60_000);
+    assert.equal(sockets.length, 1);
+  });
+});

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { crimeAreaRows, flowMatrix, operationsBoard, trendSeries, yearlyTable } from '../app/selectors.js';
+
+describe('selectors', () => {
+  it('shows the members-observers operations column only when some year has it', () => {
+    const rows = [{ year: 2008, membersDaily: 8323, membersOperations: 495, memberObserverDaily: 378, total: 9196 }];
+    assert.equal(yearlyTable(rows, 2026).columns.length, 4);
+    const withColumn = yearlyTable([...rows, { year: 2026, membersDaily: 1, membersOperations: 0, memberObserverDaily: 0, memberObserverOperations: 2, total: 3 }], 2026);
+    assert.deepEqual(withColumn.columns.map((column) => column.key), ['membersDaily', 'membersOperations', 'memberObserverDaily', 'memberObserverOperations', 'total']);
+    assert.deepEqual(withColumn.rows.map((row) => row.live), [false, true]);
+  });
+
+  it('lists every crime area in the seed order, zeros where none came', () => {
+    const { rows, maxRequests, maxInformation } = crimeAreaRows([{ crimeArea: 'DRUG_TRAFFICKING', taskForce: 'DRUGS', requests: 112, information: 1352 }]);
+    assert.equal(rows.length, 11);
+    assert.equal(rows[0].code, 'HUMAN_TRAFFICKING');
+    assert.equal(rows[2].requests, 112);
+    assert.equal(rows[10].code, 'ENVIRONMENTAL_CRIME');
+    assert.equal(rows[10].information, 0);
+    assert.equal(maxRequests, 112);
+    assert.equal(maxInformation, 1352);
+  });
+
+  it('keeps only the crime areas of the shown task forces', () => {
+    const { rows } = crimeAreaRows([], ['HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION', 'TERRORISM']);
+    assert.deepEqual(rows.map((row) => row.code), ['HUMAN_TRAFFICKING', 'ILLEGAL_IMMIGRATION', 'TERRORISM']);
+  });
+
+  it('orders the flow matrix members first, then applicant, observers and organisations', () => {
+    const matrix = flowMatrix([
+      { from: 'INTERPOL', to: 'RO', count: 1 },
+      { from: 'RO', to: 'BG', count: 12 },
+      { from: 'AT', to: 'TR', count: 3 },
+      { from: 'GE', to: 'AL', count: 2 },
+      { from: 'US', to: 'RS', count: 0 },
+    ]);
+    assert.deepEqual(matrix.parties, ['AL', 'BG', 'RO', 'TR', 'GE', 'AT', 'INTERPOL']);
+    assert.equal(matrix.countOf('RO', 'BG'), 12);
+    assert.equal(matrix.countOf('BG', 'RO'), 0);
+    assert.equal(matrix.max, 12);
+    assert.equal(matrix.total, 18);
+  });
+
+  it('puts open operations first, the most recently active on top', () => {
+    const board = operationsBoard([
+      { id: 'A', name: 'Arkadas', status: 'ACTION_TAKEN', taskForce: null, lastEventAt: null },
+      { id: 'S', name: 'Shadow III', status: 'CLOSED', taskForce: null, lastEventAt: null },
+      { id: 'O1', name: 'Old open', status: 'OPEN', taskForce: 'DRUGS', lastEventAt: '2026-01-01T00:00:00Z' },
+      { id: 'O2', name: 'New open', status: 'OPEN', taskForce: 'DRUGS', lastEventAt: '2026-11-01T00:00:00Z' },
+    ]);
+    assert.deepEqual(board.map((operation) => operation.id), ['O2', 'O1', 'A', 'S']);
+    assert.deepEqual(operationsBoard(board, ['DRUGS']).map((operation) => operation.id), ['O2', 'O1']);
+  });
+
+  it('lines trend series up in task-force order with x in seconds', () => {
+    const trend = {
+      from: '2026-11-28T14:00:00Z', to: '2026-11-28T14:03:00Z', step: 'PT1M',
+      series: [{ taskForce: 'TERRORISM', counts: [0, 1, 0] }, { taskForce: 'DRUGS', counts: [3, 5, 2] }],
+    };
+    const { xs, series } = trendSeries(trend, ['TERRORISM', 'DRUGS', 'STOLEN_VEHICLES']);
+    const start = Date.parse('2026-11-28T14:00:00Z') / 1000;
+    assert.deepEqual(xs, [start, start + 60, start + 120]);
+    assert.deepEqual(series.map((entry) => entry.taskForce), ['DRUGS', 'STOLEN_VEHICLES', 'TERRORISM']);
+    assert.deepEqual(series[0], { taskForce: 'DRUGS', counts: [3, 5, 2], sum: 10, peak: 5, latest: 2 });
+    assert.deepEqual(series[1].counts, [0, 0, 0]);
+    assert.equal(trendSeries(undefined).series.length, 8);
+  });
+});
