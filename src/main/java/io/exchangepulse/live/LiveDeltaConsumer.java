@@ -55,8 +55,9 @@ public class LiveDeltaConsumer {
     private final AtomicBoolean reloading = new AtomicBoolean();
     private Map<Integer, Long> behindAtLastCheck = Map.of();
 
+    /** Viewers should find the view loaded; if the database is not there yet, {@link #reconcile} loads it later. */
     void atStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 3) StartupEvent event) {
-        reload().await().atMost(Duration.ofSeconds(60));
+        reload().onFailure().recoverWithNull().await().atMost(Duration.ofSeconds(60));
     }
 
     @Incoming("live-deltas")
@@ -79,6 +80,9 @@ public class LiveDeltaConsumer {
     @Scheduled(every = "${exchangepulse.live.reconcile:PT10S}", delayed = "${exchangepulse.live.reconcile:PT10S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reconcile() {
+        if (!counters.loaded()) {
+            return reload().onFailure().recoverWithNull();
+        }
         return pool.preparedQuery("SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = $1")
                 .execute(Tuple.of(topics.exchanges()))
                 .chain(rows -> {
@@ -106,7 +110,7 @@ public class LiveDeltaConsumer {
         return snapshots.load(clock.instant())
                 .invoke(counters::reset)
                 .onFailure().invoke(e -> LOG.warnf("Loading the live view failed: %s", e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .onTermination().invoke(() -> reloading.set(false))
                 .replaceWithVoid();
     }
