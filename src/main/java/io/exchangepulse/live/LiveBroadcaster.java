@@ -66,6 +66,7 @@ public class LiveBroadcaster {
     /** The states of the last tick, reused while nothing has changed: same state, nothing to send. */
     private Map<Subscription, ViewState> lastStates = Map.of();
     private Object lastStamp;
+    private long lastEvictedMinute;
 
     void start(@Observes StartupEvent event) {
         deltaLatency = Timer.builder("pulse.live.delta.latency")
@@ -151,7 +152,9 @@ public class LiveBroadcaster {
         }
         lastStates = states;
         lastStamp = stamp;
-        if (now.getEpochSecond() % 60 == 0 && now.getNano() < config.tick().toNanos()) {
+        long minute = now.getEpochSecond() / 60;
+        if (minute != lastEvictedMinute) {
+            lastEvictedMinute = minute;
             counters.evict(now);
         }
     }
