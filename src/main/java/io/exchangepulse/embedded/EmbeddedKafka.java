@@ -6,6 +6,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) in this JVM, for the
@@ -18,6 +19,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Uuid CLUSTER_ID = new Uuid(0x45786368616e6765L, 0x50756c7365446576L);
 
     private final KafkaClusterTestKit cluster;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKafka(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
@@ -56,6 +58,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.close();
+        if (closed.compareAndSet(false, true)) {
+            cluster.close();
+        }
     }
 }
