@@ -13,33 +13,28 @@ import java.time.ZoneOffset;
  * day last year, and the day trends), the last minutes of task-force activity, and today's flows. A batch
  * of backfilled history then still makes a small delta.
  */
-public final class DeltaWindow {
+public record DeltaWindow(long startOfToday, long firstDayKept, long firstMinuteKept) {
 
     public static final int MAX_MINUTES = 180;
     public static final int MAX_DAYS = 90;
 
-    private DeltaWindow() {
+    /** The window at {@code now}: computed once, then asked for every row. */
+    public static DeltaWindow at(Instant now) {
+        int lastYear = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear() - 1;
+        return new DeltaWindow(
+                Grain.DAY.bucketOf(now).getEpochSecond(),
+                LocalDate.of(lastYear, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond(),
+                now.minus(Duration.ofMinutes(MAX_MINUTES + 1)).getEpochSecond());
     }
 
-    public static boolean keeps(CounterFamily family, Grain grain, long bucket, Instant now) {
+    public boolean keeps(CounterFamily family, Grain grain, long bucket) {
         return switch (grain) {
             case YEAR -> family != CounterFamily.FLOW;
             case DAY -> family == CounterFamily.FLOW
-                    ? bucket >= startOfToday(now)
-                    : family != CounterFamily.CRIME_AREA_KIND && bucket >= firstDayKept(now);
-            case MINUTE -> family == CounterFamily.TASK_FORCE
-                    && bucket >= now.minus(Duration.ofMinutes(MAX_MINUTES + 1)).getEpochSecond();
+                    ? bucket >= startOfToday
+                    : family != CounterFamily.CRIME_AREA_KIND && bucket >= firstDayKept;
+            case MINUTE -> family == CounterFamily.TASK_FORCE && bucket >= firstMinuteKept;
             case HOUR -> false;
         };
-    }
-
-    public static long startOfToday(Instant now) {
-        return Grain.DAY.bucketOf(now).getEpochSecond();
-    }
-
-    /** The first of January of last year. */
-    public static long firstDayKept(Instant now) {
-        int lastYear = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear() - 1;
-        return LocalDate.of(lastYear, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     }
 }

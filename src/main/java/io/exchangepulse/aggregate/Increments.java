@@ -64,9 +64,10 @@ public final class Increments {
 
     /** The increments a delta carries: those in the {@link DeltaWindow}. */
     List<CountsDelta.Row> deltaRows(Instant now) {
+        DeltaWindow window = DeltaWindow.at(now);
         List<CountsDelta.Row> rows = new ArrayList<>();
         byFamily.forEach((family, increments) -> increments.stream()
-                .filter(i -> DeltaWindow.keeps(family, i.grain(), i.bucket().getEpochSecond(), now))
+                .filter(i -> window.keeps(family, i.grain(), i.bucket().getEpochSecond()))
                 .forEach(i -> rows.add(new CountsDelta.Row(family, i.grain(), i.bucket().getEpochSecond(), i.dimensions(),
                         i.count()))));
         return rows;

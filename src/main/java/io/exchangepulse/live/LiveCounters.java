@@ -62,8 +62,9 @@ public class LiveCounters {
             if (included) {
                 return Applied.ALREADY_INCLUDED;
             }
+            DeltaWindow window = DeltaWindow.at(now);
             for (CountsDelta.Row row : delta.rows()) {
-                if (DeltaWindow.keeps(row.family(), row.grain(), row.bucket(), now)) {
+                if (window.keeps(row.family(), row.grain(), row.bucket())) {
                     rows.merge(new CounterKey(row.family(), row.grain(), row.bucket(), row.dimensions()), row.count(), Long::sum);
                 }
             }
@@ -90,7 +91,8 @@ public class LiveCounters {
     void evict(Instant now) {
         lock.writeLock().lock();
         try {
-            rows.keySet().removeIf(key -> !DeltaWindow.keeps(key.family(), key.grain(), key.bucket(), now));
+            DeltaWindow window = DeltaWindow.at(now);
+            rows.keySet().removeIf(key -> !window.keeps(key.family(), key.grain(), key.bucket()));
         } finally {
             lock.writeLock().unlock();
         }

@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ public class LiveSnapshotRepository {
     Topics topics;
 
     Uni<LiveCounters.Snapshot> load(Instant now) {
+        DeltaWindow window = DeltaWindow.at(now);
         Map<CounterKey, Long> rows = new HashMap<>();
         Map<Integer, Long> positions = new HashMap<>();
         return pool.withTransaction(connection -> connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
@@ -43,9 +43,9 @@ public class LiveSnapshotRepository {
                 .chain(() -> Multi.createFrom().items(CounterFamily.values())
                         .onItem().transformToUniAndConcatenate(family -> connection.preparedQuery(select(family))
                                 .execute(Tuple.of(
-                                        Instant.ofEpochSecond(DeltaWindow.firstDayKept(now)).atOffset(ZoneOffset.UTC),
-                                        now.minus(Duration.ofMinutes(DeltaWindow.MAX_MINUTES + 1)).atOffset(ZoneOffset.UTC)))
-                                .invoke(result -> result.forEach(row -> keep(rows, family, row, now))))
+                                        Instant.ofEpochSecond(window.firstDayKept()).atOffset(ZoneOffset.UTC),
+                                        Instant.ofEpochSecond(window.firstMinuteKept()).atOffset(ZoneOffset.UTC)))
+                                .invoke(result -> result.forEach(row -> keep(rows, family, row, window))))
                         .collect().last()))
                 .map(done -> new LiveCounters.Snapshot(rows, positions));
     }
@@ -55,10 +55,10 @@ public class LiveSnapshotRepository {
                 + " WHERE grain = 'YEAR' OR (grain = 'DAY' AND bucket >= $1) OR (grain = 'MINUTE' AND bucket >= $2)";
     }
 
-    private static void keep(Map<CounterKey, Long> rows, CounterFamily family, Row row, Instant now) {
+    private static void keep(Map<CounterKey, Long> rows, CounterFamily family, Row row, DeltaWindow window) {
         Grain grain = Grain.valueOf(row.getString(0));
         long bucket = row.getOffsetDateTime(1).toEpochSecond();
-        if (!DeltaWindow.keeps(family, grain, bucket, now)) {
+        if (!window.keeps(family, grain, bucket)) {
             return;
         }
         List<String> dimensions = new ArrayList<>(family.columns().size());

@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  * Prints a table and writes target/bench/latest.json.
  *
  * <pre>./mvnw -DskipTests package exec:java@bench [-Dexec.args="--viewers 1000 --rate 10000 --seconds 30"]</pre>
+ * {@code --jfr target/bench/service.jfr} also records the service with Java Flight Recorder.
  */
 public final class Benchmark {
 
@@ -80,7 +81,13 @@ public final class Benchmark {
         rawKafka(option("raw-records"));
 
         long launched = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start("bench", Map.of("EXCHANGEPULSE_LOG_JSON", "false"))
+        Map<String, String> environment = new LinkedHashMap<>(Map.of("EXCHANGEPULSE_LOG_JSON", "false"));
+        if (options.containsKey("jfr")) {
+            // A flight recording of the service for the whole run, to see where its time goes.
+            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
+                    + Path.of(options.get("jfr")).toAbsolutePath());
+        }
+        try (ServiceProcess service = ServiceProcess.start("bench", environment)
                 .awaitReady(Duration.ofSeconds(120))) {
             double readyWall = (System.nanoTime() - launched) / 1e9;
             var started = STARTED_IN.matcher(service.output());
@@ -93,6 +100,7 @@ public final class Benchmark {
                 results.put("process", Map.of("maxRssMb", probe.maxRssMb(), "averageCores", probe.cores()));
                 results.put("aggregator", aggregatorMetrics(service.port()));
             }
+            service.stop(Duration.ofSeconds(30));
         }
         report();
     }
