@@ -11,11 +11,38 @@ const YEARLY_COLUMNS = [
   { key: 'total', label: 'Total' },
 ];
 
+// The seed's history (2006-2008) is always shown, and so is the current year, last and marked as
+// still counting. Between them come the most recent other years, as many as fit (at most
+// MAX_RECENT_YEARS): the view says how many fit. The years left out are counted, not scrolled to.
+export const SEED_LAST_YEAR = 2008;
+export const MAX_RECENT_YEARS = 3;
+
 // The seed's table, with the members-observers operations column only when some year has any.
-// The current year's row is the one still counting.
-export function yearlyTable(rows = [], currentYear = null) {
-  const columns = YEARLY_COLUMNS.filter((column) => !column.optional || rows.some((row) => row[column.key] > 0));
-  return { columns, rows: rows.map((row) => ({ ...row, live: row.year === currentYear })) };
+// `omitted` counts the other years left out; they sit between the history and the recent years.
+export function yearlyTable(rows = [], currentYear = null, recentThatFit = MAX_RECENT_YEARS) {
+  const sorted = [...rows].sort((a, b) => a.year - b.year);
+  const history = sorted.filter((row) => row.year <= SEED_LAST_YEAR);
+  const live = sorted.filter((row) => row.year === currentYear && row.year > SEED_LAST_YEAR);
+  const others = sorted.filter((row) => row.year > SEED_LAST_YEAR && row.year !== currentYear);
+  const recentCount = Math.max(0, Math.min(MAX_RECENT_YEARS, Math.floor(recentThatFit) || 0, others.length));
+  const recent = others.slice(others.length - recentCount);
+  const left = others.slice(0, others.length - recentCount);
+  const shown = [...history, ...recent, ...live];
+  const columns = YEARLY_COLUMNS.filter((column) => !column.optional || sorted.some((row) => row[column.key] > 0));
+  return {
+    columns,
+    rows: shown.map((row) => ({ ...row, live: row.year === currentYear })),
+    omitted: left.length === 0 ? null : {
+      count: left.length,
+      years: left.map((row) => row.year),
+      // The muted "more years" line goes right after the history rows.
+      afterIndex: history.length,
+    },
+  };
+}
+
+export function omittedYearsText(count) {
+  return `… ${count} more ${count === 1 ? 'year' : 'years'}`;
 }
 
 // Every crime area of the shown task forces, in the seed's order, zeros where no row came yet.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crimeAreaRows, flowMatrix, operationsBoard, trendSeries, yearlyTable } from '../app/selectors.js';
+import { crimeAreaRows, flowMatrix, omittedYearsText, operationsBoard, trendSeries, yearlyTable } from '../app/selectors.js';
 
 describe('selectors', () => {
   it('shows the members-observers operations column only when some year has it', () => {
@@ -9,6 +9,46 @@ describe('selectors', () => {
     const withColumn = yearlyTable([...rows, { year: 2026, membersDaily: 1, membersOperations: 0, memberObserverDaily: 0, memberObserverOperations: 2, total: 3 }], 2026);
     assert.deepEqual(withColumn.columns.map((column) => column.key), ['membersDaily', 'membersOperations', 'memberObserverDaily', 'memberObserverOperations', 'total']);
     assert.deepEqual(withColumn.rows.map((row) => row.live), [false, true]);
+  });
+
+  it('keeps the seed years and the live year, and as many recent years as fit between them', () => {
+    const year = (value, total = value) => ({ year: value, membersDaily: total, membersOperations: 0, memberObserverDaily: 0, total });
+    const seed = [
+      { year: 2006, membersDaily: 4334, membersOperations: 1069, memberObserverDaily: 550, total: 5953 },
+      { year: 2007, membersDaily: 6561, membersOperations: 532, memberObserverDaily: 490, total: 7583 },
+      { year: 2008, membersDaily: 8323, membersOperations: 495, memberObserverDaily: 378, total: 9196 },
+    ];
+    const live = Array.from({ length: 18 }, (_, index) => year(2009 + index));
+    // Out of order on purpose: the selection does not rely on the caller's sorting.
+    const all = [...live.reverse(), ...seed];
+
+    const table = yearlyTable(all, 2026);
+    assert.deepEqual(table.rows.map((row) => row.year), [2006, 2007, 2008, 2023, 2024, 2025, 2026]);
+    assert.deepEqual(table.rows.map((row) => row.live), [false, false, false, false, false, false, true]);
+    assert.equal(table.omitted.count, 14);
+    assert.deepEqual(table.omitted.years, Array.from({ length: 14 }, (_, index) => 2009 + index));
+    assert.equal(table.omitted.afterIndex, 3);
+    assert.equal(omittedYearsText(table.omitted.count), '… 14 more years');
+    assert.equal(omittedYearsText(1), '… 1 more year');
+
+    // Fewer fit: the oldest of the recent years go first; never more than three.
+    assert.deepEqual(yearlyTable(all, 2026, 1).rows.map((row) => row.year), [2006, 2007, 2008, 2025, 2026]);
+    assert.equal(yearlyTable(all, 2026, 1).omitted.count, 16);
+    assert.deepEqual(yearlyTable(all, 2026, 0).rows.map((row) => row.year), [2006, 2007, 2008, 2026]);
+    assert.equal(yearlyTable(all, 2026, 0).omitted.count, 17);
+    assert.deepEqual(yearlyTable(all, 2026, 10).rows.map((row) => row.year), [2006, 2007, 2008, 2023, 2024, 2025, 2026]);
+
+    // The screenshot's case: one other year, it fits, nothing is left out.
+    const few = yearlyTable([...seed, year(2016, 14012), year(2026, 793)], 2026);
+    assert.deepEqual(few.rows.map((row) => row.year), [2006, 2007, 2008, 2016, 2026]);
+    assert.equal(few.omitted, null);
+    assert.deepEqual(yearlyTable([...seed, year(2016), year(2026)], 2026, 0).omitted, { count: 1, years: [2016], afterIndex: 3 });
+
+    // The seed alone, and a current year not counted yet: no live row, no "more" line.
+    assert.deepEqual(yearlyTable(seed, 2026).rows.map((row) => row.year), [2006, 2007, 2008]);
+    assert.equal(yearlyTable(seed, 2026).omitted, null);
+    assert.deepEqual(yearlyTable([...seed, year(2024), year(2025)], 2026).rows.map((row) => [row.year, row.live]),
+      [[2006, false], [2007, false], [2008, false], [2024, false], [2025, false]]);
   });
 
   it('lists every crime area in the seed order, zeros where none came', () => {

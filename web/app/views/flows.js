@@ -46,7 +46,7 @@ export function createFlows(parent) {
         class: [isMember(code) ? 'member' : 'other', code.length > 3 ? 'long' : null, edge(index)].filter(Boolean).join(' '),
       }, code))));
     const rows = parties.map((from, rowIndex) => h('tr', { class: edge(rowIndex) },
-      h('th', { scope: 'row', class: isMember(from) ? 'member' : 'other' }, from),
+      h('th', { scope: 'row', class: [isMember(from) ? 'member' : 'other', from.length > 3 ? 'long' : null].filter(Boolean).join(' ') }, from),
       parties.map((to, columnIndex) => {
         const cell = h('td', { class: [from === to ? 'self' : null, edge(columnIndex)].filter(Boolean).join(' ') || null });
         cells.set(`${from}>${to}`, cell);

@@ -60,8 +60,8 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of(
-                "raw-records", "1000000", "kafka-events", "500000", "http-events", "300000",
-                "rate", "10000", "viewers", "1000", "seconds", "30"));
+                "raw-records", "500000", "kafka-events", "300000", "http-events", "200000",
+                "rate", "10000", "viewers", "1000", "seconds", "20"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
