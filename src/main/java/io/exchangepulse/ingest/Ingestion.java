@@ -12,6 +12,7 @@ import io.exchangepulse.domain.OperationEvent;
 import io.exchangepulse.domain.OperationEventReader;
 import io.exchangepulse.domain.Reading;
 import io.exchangepulse.platform.Topics;
+import io.exchangepulse.platform.Draining;
 import io.exchangepulse.platform.EventLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,9 @@ public class Ingestion {
     @Inject
     Topics topics;
 
+    @Inject
+    Draining draining;
+
     /** Exchanges are keyed by id, so that a resend lands in the partition of the original. */
     public Accepted exchanges(byte[] body, boolean ndjson) {
         return ingest("exchange", body, ndjson, exchangeReader::read, topics.exchanges(), e -> e.id().toString());
@@ -76,6 +80,11 @@ public class Ingestion {
      */
     private <T> Accepted ingest(String kind, byte[] body, boolean ndjson, Function<JsonNode, Reading<T>> reader,
                                String topic, Function<T, String> keyOf) {
+        if (draining.isDraining()) {
+            throw new ProblemException(Problem.of("stopping", "Service stopping", 503,
+                    "this replica is stopping; resend the request whole after Retry-After seconds (another replica "
+                            + "will take it)"), String.valueOf(config.retryAfterSeconds()));
+        }
         List<JsonNode> items = SubmittedItems.parse(mapper, body, ndjson, config.maxItems());
         List<ItemProblem> problems = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(items.size());

@@ -9,7 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.exchangepulse.platform.Draining;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LiveBroadcaster {
 
     private static final Logger LOG = Logger.getLogger(LiveBroadcaster.class);
+    /** RFC 6455: the endpoint is going away, as a server that is stopping. */
+    private static final int GOING_AWAY = 1001;
 
     @Inject
     LiveCounters counters;
@@ -79,6 +85,20 @@ public class LiveBroadcaster {
 
     void stop(@Observes ShutdownEvent event) {
         vertx.cancelTimer(timer);
+    }
+
+    /** Viewers are told "going away" (1001), so their dashboards reconnect to another replica at once. */
+    void goingAway(@Observes Draining.Started event) {
+        List<Uni<Void>> closing = new ArrayList<>();
+        for (LiveSession session : sessions.values()) {
+            closing.add(session.connection.close(new CloseReason(GOING_AWAY, "replica stopping"))
+                    .onFailure().recoverWithNull());
+        }
+        sessions.clear();
+        if (!closing.isEmpty()) {
+            Uni.join().all(closing).andCollectFailures().await().atMost(Duration.ofSeconds(5));
+        }
+        LOG.infof("Told %d viewers this replica is going away", closing.size());
     }
 
     void open(WebSocketConnection connection) {

@@ -28,6 +28,7 @@ class KafkaOutageIT {
         EmbeddedKafka broker = EmbeddedKafka.start(dir);
         try (ServiceProcess service = ServiceProcess.start("kafka-outage", Map.of(
                         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                        "QUARKUS_DATASOURCE_REACTIVE_URL", PulseServices.newDatabase("outage"),
                         "EXCHANGEPULSE_INGEST_APPEND_TIMEOUT", "PT5S"))
                 .awaitReady(Duration.ofSeconds(90))) {
             given().port(service.port()).contentType(ContentType.JSON).body(List.of(valid(Instant.now())))

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ public final class LiveClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final WebSocket socket;
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
     private LiveClient(URI uri, boolean reading) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -47,6 +49,12 @@ public final class LiveClient implements AutoCloseable {
                         if (reading) {
                             webSocket.request(1);
                         }
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
                         return null;
                     }
                 })
@@ -88,6 +96,11 @@ public final class LiveClient implements AutoCloseable {
                 return message;
             }
         }
+    }
+
+    /** The status code of the server's close frame, once it comes. */
+    public CompletableFuture<Integer> closed() {
+        return closed;
     }
 
     public List<JsonNode> seen() {

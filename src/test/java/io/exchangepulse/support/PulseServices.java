@@ -7,6 +7,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -55,6 +57,17 @@ public class PulseServices implements QuarkusTestResourceLifecycleManager {
 
     public static String jdbcUrl() {
         return "jdbc:" + reactiveUrl();
+    }
+
+    /**
+     * A database of its own on the suite's server, for a service that runs against another Kafka cluster:
+     * consumer positions belong to one cluster's topics, so two clusters must not share a database.
+     */
+    public static String newDatabase(String name) throws SQLException {
+        try (var connection = DriverManager.getConnection(jdbcUrl(), EmbeddedPostgresServer.USER, "")) {
+            connection.createStatement().execute("CREATE DATABASE " + name);
+        }
+        return reactiveUrl().substring(0, reactiveUrl().lastIndexOf('/') + 1) + name;
     }
 
     @Override
