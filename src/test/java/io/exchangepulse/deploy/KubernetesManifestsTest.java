@@ -1,0 +1,186 @@
+package io.exchangepulse.deploy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.exchangepulse.platform.Topics;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renders each overlay of k8s/ with kustomize (kubectl), holds every object to the Kubernetes API's
+ * schema (the fabric8 model; a field it does not know is an error), and holds the manifests to the
+ * application: probe paths answer, every environment variable set is one the application reads, and
+ * the topics are the application's.
+ */
+@QuarkusTest
+class KubernetesManifestsTest {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static final Map<String, Class<? extends KubernetesResource>> KINDS = Map.of(
+            "Deployment", Deployment.class, "Service", Service.class, "ConfigMap", ConfigMap.class,
+            "ServiceAccount", ServiceAccount.class, "Ingress", Ingress.class,
+            "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "PodDisruptionBudget", PodDisruptionBudget.class,
+            "NetworkPolicy", NetworkPolicy.class);
+
+    /** The operators' resources: no schema here, but their API versions are checked. */
+    static final Map<String, String> CUSTOM = Map.of(
+            "Kafka", "kafka.strimzi.io/v1beta2", "KafkaNodePool", "kafka.strimzi.io/v1beta2",
+            "KafkaTopic", "kafka.strimzi.io/v1beta2", "Cluster", "postgresql.cnpg.io/v1",
+            "ServiceMonitor", "monitoring.coreos.com/v1");
+
+    @Inject
+    Topics topics;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyObjectFitsTheKubernetesSchema(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        assertThat(objects).extracting(o -> o.path("kind").asText())
+                .contains("Deployment", "Service", "ConfigMap", "ServiceAccount", "Ingress", "HorizontalPodAutoscaler",
+                        "PodDisruptionBudget", "NetworkPolicy");
+        for (JsonNode object : objects) {
+            String kind = object.path("kind").asText();
+            if (CUSTOM.containsKey(kind)) {
+                assertThat(object.path("apiVersion").asText()).as(kind).isEqualTo(CUSTOM.get(kind));
+                continue;
+            }
+            assertThat(KINDS).as("a kind this test knows").containsKey(kind);
+            KubernetesResource typed = YAML.treeToValue(object, KINDS.get(kind));
+            List<String> unknown = new ArrayList<>();
+            unknownFields(typed, kind, unknown);
+            assertThat(unknown).as(overlay + ": fields the Kubernetes API does not have").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theManifestsAskOnlyWhatTheApplicationHas(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        JsonNode deployment = only(objects, "Deployment");
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+
+        assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            String path = container.at("/" + probe + "/httpGet/path").asText();
+            assertThat(path).as(probe).startsWith("/q/health/");
+            given().get(path).then().statusCode(200);
+        }
+
+        Set<String> known = environmentNamesTheApplicationReads();
+        Set<String> set = new HashSet<>();
+        only(objects, "ConfigMap").path("data").fieldNames().forEachRemaining(set::add);
+        container.path("env").forEach(env -> set.add(env.path("name").asText()));
+        assertThat(known).as("environment variables the application reads").containsAll(set);
+
+        List<String> topicNames = objects.stream().filter(o -> o.path("kind").asText().equals("KafkaTopic"))
+                .map(o -> o.at("/spec/topicName").asText()).toList();
+        if (!topicNames.isEmpty()) {
+            assertThat(topicNames).containsExactlyInAnyOrder(topics.exchanges(), topics.deadLetters(),
+                    topics.operationEvents(), topics.deltas());
+            assertThat(objects).filteredOn(o -> o.at("/spec/topicName").asText().equals(topics.deltas()))
+                    .allSatisfy(o -> assertThat(o.at("/spec/partitions").asInt()).as("deltas keep their order").isEqualTo(1));
+            assertThat(only(objects, "ConfigMap").at("/data/EXCHANGEPULSE_TOPICS_CREATE").asText()).isEqualTo("false");
+        }
+    }
+
+    /** Every property the application has, as its environment variable, and the variables its properties name. */
+    static Set<String> environmentNamesTheApplicationReads() throws IOException {
+        Set<String> names = new HashSet<>();
+        for (String property : ConfigProvider.getConfig().getPropertyNames()) {
+            names.add(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase());
+        }
+        String properties = Files.readString(Path.of("src/main/resources/application.properties"));
+        Pattern.compile("\\$\\{([A-Z0-9_]+):").matcher(properties).results().forEach(m -> names.add(m.group(1)));
+        return names;
+    }
+
+    static List<JsonNode> render(String overlay) throws Exception {
+        Process kustomize = new ProcessBuilder("kubectl", "kustomize", "k8s/overlays/" + overlay)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String yaml = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kustomize.waitFor()).as("kubectl kustomize k8s/overlays/" + overlay).isZero();
+        try (var parser = YAML.getFactory().createParser(yaml)) {
+            return YAML.readValues(parser, JsonNode.class).readAll().stream()
+                    .filter(node -> node != null && !node.isNull())
+                    .toList();
+        }
+    }
+
+    static JsonNode only(List<JsonNode> objects, String kind) {
+        List<JsonNode> found = objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+        assertThat(found).as(kind).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The fabric8 model keeps fields it does not know in additionalProperties: any there is a typo or an invention. */
+    static void unknownFields(Object value, String path, List<String> unknown) throws Exception {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Enum<?>) {
+            return;
+        }
+        if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                unknownFields(item, path + "[" + i++ + "]", unknown);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (var entry : map.entrySet()) {
+                unknownFields(entry.getValue(), path + "." + entry.getKey(), unknown);
+            }
+            return;
+        }
+        if (!value.getClass().getPackageName().startsWith("io.fabric8")) {
+            return;
+        }
+        for (Method getter : value.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+                continue;
+            }
+            Object field = getter.invoke(value);
+            if (getter.getName().equals("getAdditionalProperties")) {
+                if (field instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                    unknown.add(path + ": " + extra.keySet());
+                }
+            } else {
+                unknownFields(field, path + "." + getter.getName().substring(3), unknown);
+            }
+        }
+    }
+}
