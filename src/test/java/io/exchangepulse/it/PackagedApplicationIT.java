@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -29,7 +30,10 @@ class PackagedApplicationIT {
 
     @Test
     void exposesPrometheusMetricsAndTheOpenApiDocument() {
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pulse_live_viewers"))
+                .body(containsString("pulse_live_delta_latency_seconds"))
+                .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
         given().get("/q/openapi").then().statusCode(200);
     }
 }
