@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,6 +31,8 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class CounterRepository {
+
+    private static final Logger LOG = Logger.getLogger(CounterRepository.class);
 
     private final Map<CounterFamily, String> upserts = new EnumMap<>(CounterFamily.class);
 
@@ -75,10 +78,30 @@ public class CounterRepository {
                 });
     }
 
-    /** The positions to resume from, read outside any batch (on partition assignment). */
-    Uni<Map<Integer, Long>> positions(String topic) {
-        return pool.preparedQuery("SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = $1")
-                .execute(Tuple.of(topic))
+    /**
+     * The positions to resume from, read outside any batch (on partition assignment). Positions stored for
+     * another incarnation of the topic (another topic id) are forgotten first: that topic's offsets mean
+     * nothing in this one, which is counted from its beginning (ids already counted are still recognised).
+     */
+    Uni<Map<Integer, Long>> positions(String topic, String topicId, Collection<Integer> partitions) {
+        return pool.withTransaction(connection -> connection.preparedQuery(
+                                "DELETE FROM consumer_offset WHERE topic = $1 AND topic_id IS NOT NULL AND topic_id <> $2")
+                        .execute(Tuple.of(topic, topicId))
+                        .invoke(deleted -> {
+                            if (deleted.rowCount() > 0) {
+                                LOG.warnf("Topic %s is not the one the stored positions were for (its id is now %s): "
+                                        + "counting it from its beginning; ids counted within the de-duplication window "
+                                        + "are not counted again", topic, topicId);
+                            }
+                        })
+                        .chain(() -> connection.preparedQuery("UPDATE consumer_offset SET topic_id = $2 "
+                                + "WHERE topic = $1 AND topic_id IS NULL").execute(Tuple.of(topic, topicId)))
+                        // A partition first seen now is tied to this topic from the start.
+                        .chain(() -> connection.preparedQuery("INSERT INTO consumer_offset (topic, kafka_partition, next_offset, topic_id) "
+                                        + "SELECT $1, p, 0, $2 FROM unnest($3::int[]) p ON CONFLICT DO NOTHING")
+                                .execute(Tuple.of(topic, topicId, partitions.toArray(Integer[]::new))))
+                        .chain(() -> connection.preparedQuery(
+                                "SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = $1").execute(Tuple.of(topic))))
                 .map(rows -> {
                     Map<Integer, Long> positions = new HashMap<>();
                     for (Row row : rows) {

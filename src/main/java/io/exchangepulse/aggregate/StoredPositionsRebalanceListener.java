@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -12,10 +13,12 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * On assignment, moves the consumer to the positions stored with the counters in PostgreSQL: the
- * database, not Kafka's committed offsets, says what has been counted.
+ * database, not Kafka's committed offsets, says what has been counted. Positions are only trusted for
+ * the topic they were stored for (its topic id): a recreated topic, or another cluster's, starts over.
  */
 @ApplicationScoped
 @Identifier("exchange-positions")
@@ -26,6 +29,10 @@ public class StoredPositionsRebalanceListener implements KafkaConsumerRebalanceL
     @Inject
     CounterRepository counters;
 
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (partitions.isEmpty()) {
@@ -34,17 +41,21 @@ public class StoredPositionsRebalanceListener implements KafkaConsumerRebalanceL
         String topic = partitions.iterator().next().topic();
         // On Kafka's polling thread, where waiting is allowed; retried briefly so that a database
         // restart does not cost the assignment.
-        Map<Integer, Long> positions = counters.positions(topic)
+        Map<Integer, Long> positions = counters.positions(topic, topicId(topic),
+                        partitions.stream().map(TopicPartition::partition).toList())
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(20)
                 .await().atMost(Duration.ofSeconds(60));
-        for (TopicPartition partition : partitions) {
-            Long next = positions.get(partition.partition());
-            if (next == null) {
-                consumer.seekToBeginning(List.of(partition));
-            } else {
-                consumer.seek(partition, next);
-            }
-        }
+        // Every assigned partition has a stored position now (0 for one never counted; a log that starts
+        // later makes the consumer reset to its beginning, auto.offset.reset=earliest).
+        partitions.forEach(partition -> consumer.seek(partition, positions.get(partition.partition())));
         LOG.infof("Assigned %s, resuming from the stored positions %s", partitions, positions);
+    }
+
+    private String topicId(String topic) {
+        try (Admin admin = Admin.create(kafka)) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).topicId().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the id of topic " + topic, e);
+        }
     }
 }
