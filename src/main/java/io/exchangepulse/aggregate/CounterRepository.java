@@ -4,6 +4,8 @@ import io.exchangepulse.domain.Exchange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,13 +71,7 @@ public class CounterRepository {
                 .chain(() -> connection.preparedQuery("SELECT kafka_partition, next_offset FROM consumer_offset "
                                 + "WHERE topic = $1 AND kafka_partition = ANY($2::int[]) ORDER BY kafka_partition FOR UPDATE")
                         .execute(Tuple.of(topic, ids)))
-                .map(rows -> {
-                    Map<Integer, Long> positions = new HashMap<>();
-                    for (Row row : rows) {
-                        positions.put(row.getInteger(0), row.getLong(1));
-                    }
-                    return positions;
-                });
+                .map(CounterRepository::positionsOf);
     }
 
     /**
@@ -100,15 +96,25 @@ public class CounterRepository {
                         .chain(() -> connection.preparedQuery("INSERT INTO consumer_offset (topic, kafka_partition, next_offset, topic_id) "
                                         + "SELECT $1, p, 0, $2 FROM unnest($3::int[]) p ON CONFLICT DO NOTHING")
                                 .execute(Tuple.of(topic, topicId, partitions.toArray(Integer[]::new))))
-                        .chain(() -> connection.preparedQuery(
-                                "SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = $1").execute(Tuple.of(topic))))
-                .map(rows -> {
-                    Map<Integer, Long> positions = new HashMap<>();
-                    for (Row row : rows) {
-                        positions.put(row.getInteger(0), row.getLong(1));
-                    }
-                    return positions;
-                });
+                        .chain(() -> storedPositions(connection, topic)));
+    }
+
+    /**
+     * The positions stored for a topic, through any client (a transaction's connection or the pool): what
+     * the counters include, and what the live views compare themselves with.
+     */
+    public Uni<Map<Integer, Long>> storedPositions(SqlClient client, String topic) {
+        return client.preparedQuery("SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = $1")
+                .execute(Tuple.of(topic))
+                .map(CounterRepository::positionsOf);
+    }
+
+    private static Map<Integer, Long> positionsOf(RowSet<Row> rows) {
+        Map<Integer, Long> positions = new HashMap<>();
+        for (Row row : rows) {
+            positions.put(row.getInteger(0), row.getLong(1));
+        }
+        return positions;
     }
 
     Uni<Void> storePositions(SqlConnection connection, String topic, Map<Integer, Long> nextOffsets) {

@@ -1,12 +1,12 @@
 package io.exchangepulse.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.aggregate.CounterRepository;
 import io.exchangepulse.aggregate.CountsDelta;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.exchangepulse.platform.Topics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +52,9 @@ public class LiveDeltaConsumer {
     @Inject
     Topics topics;
 
+    @Inject
+    CounterRepository counterRepository;
+
     private final AtomicBoolean reloading = new AtomicBoolean();
     private Map<Integer, Long> behindAtLastCheck = Map.of();
 
@@ -83,14 +86,13 @@ public class LiveDeltaConsumer {
         if (!counters.loaded()) {
             return reload().onFailure().recoverWithNull();
         }
-        return pool.preparedQuery("SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = $1")
-                .execute(Tuple.of(topics.exchanges()))
-                .chain(rows -> {
+        return counterRepository.storedPositions(pool, topics.exchanges())
+                .chain(stored -> {
                     Map<Integer, Long> known = counters.positions();
                     Map<Integer, Long> behind = new HashMap<>();
-                    rows.forEach(row -> {
-                        if (row.getLong(1) > known.getOrDefault(row.getInteger(0), 0L)) {
-                            behind.put(row.getInteger(0), row.getLong(1));
+                    stored.forEach((partition, next) -> {
+                        if (next > known.getOrDefault(partition, 0L)) {
+                            behind.put(partition, next);
                         }
                     });
                     // Behind twice at the same positions: no delta is on its way, one was lost.

@@ -2,6 +2,7 @@ package io.exchangepulse.live;
 
 import io.exchangepulse.aggregate.DeltaWindow;
 import io.exchangepulse.aggregate.CounterFamily;
+import io.exchangepulse.aggregate.CounterRepository;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.platform.Topics;
 import io.smallrye.mutiny.Multi;
@@ -32,14 +33,16 @@ public class LiveSnapshotRepository {
     @Inject
     Topics topics;
 
+    @Inject
+    CounterRepository counterRepository;
+
     Uni<LiveCounters.Snapshot> load(Instant now) {
         DeltaWindow window = DeltaWindow.at(now);
         Map<CounterKey, Long> rows = new HashMap<>();
         Map<Integer, Long> positions = new HashMap<>();
         return pool.withTransaction(connection -> connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
-                .chain(() -> connection.preparedQuery("SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = $1")
-                        .execute(Tuple.of(topics.exchanges())))
-                .invoke(result -> result.forEach(row -> positions.put(row.getInteger(0), row.getLong(1))))
+                .chain(() -> counterRepository.storedPositions(connection, topics.exchanges()))
+                .invoke(positions::putAll)
                 .chain(() -> Multi.createFrom().items(CounterFamily.values())
                         .onItem().transformToUniAndConcatenate(family -> connection.preparedQuery(select(family))
                                 .execute(Tuple.of(

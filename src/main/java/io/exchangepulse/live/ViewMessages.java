@@ -1,6 +1,7 @@
 package io.exchangepulse.live;
 
 import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.query.Flow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -38,7 +39,7 @@ final class ViewMessages {
         putIfFollowed(views, View.TREND_MINUTES, state.trendMinutes() == null ? null : state.trendMinutes().asTrend());
         putIfFollowed(views, View.TREND_DAYS, state.trendDays() == null ? null : state.trendDays().asTrend());
         putIfFollowed(views, View.FLOWS, state.flows() == null ? null : state.flows().values().stream()
-                .sorted((a, b) -> Long.compare(b.count(), a.count())).toList());
+                .sorted(Flow.LARGEST_FIRST).toList());
         putIfFollowed(views, View.OPERATIONS, state.operations());
         return views;
     }

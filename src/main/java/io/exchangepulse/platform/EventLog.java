@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +53,11 @@ public class EventLog {
 
     /** Completes when Kafka has acknowledged every record; fails if any record could not be appended. */
     public CompletableFuture<Void> append(List<ProducerRecord<String, byte[]>> records) {
-        var acknowledged = new CompletableFuture<?>[records.size()];
-        for (int i = 0; i < records.size(); i++) {
+        List<CompletableFuture<Void>> acknowledged = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> record : records) {
             var ack = new CompletableFuture<Void>();
-            acknowledged[i] = ack;
             try {
-                producer.send(records.get(i), (metadata, error) -> {
+                producer.send(record, (metadata, error) -> {
                     if (error == null) {
                         ack.complete(null);
                     } else {
@@ -65,16 +65,12 @@ public class EventLog {
                     }
                 });
             } catch (RuntimeException e) {
-                ack.completeExceptionally(e);
-                break;
+                // No room or no metadata within max.block.ms: the request fails now, whole (resends are safe).
+                return CompletableFuture.failedFuture(e);
             }
+            acknowledged.add(ack);
         }
-        for (int i = 0; i < acknowledged.length; i++) {
-            if (acknowledged[i] == null) {
-                acknowledged[i] = CompletableFuture.completedFuture(null);
-            }
-        }
-        return CompletableFuture.allOf(acknowledged);
+        return CompletableFuture.allOf(acknowledged.toArray(CompletableFuture[]::new));
     }
 
     @PreDestroy

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +114,7 @@ public class CounterQueries {
                     for (Row row : rows) {
                         flows.add(new Flow(Party.valueOf(row.getString(0)), Party.valueOf(row.getString(1)), row.getLong(2)));
                     }
-                    flows.sort(Comparator.comparingLong(Flow::count).reversed()
-                            .thenComparing(Flow::from).thenComparing(Flow::to));
+                    flows.sort(Flow.LARGEST_FIRST);
                     return flows;
                 });
     }
