@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
@@ -34,7 +35,7 @@ public class DeadLetters {
     @Inject
     MeterRegistry metrics;
 
-    Uni<Void> send(List<PolledRecord> rejected) {
+    Uni<Void> send(List<ConsumerRecord<String, ExchangeValue>> rejected) {
         if (rejected.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -42,15 +43,15 @@ public class DeadLetters {
         return Uni.createFrom().completionStage(() -> log.append(letters))
                 .invoke(() -> {
                     metrics.counter("pulse.exchanges.dead.letters").increment(letters.size());
-                    rejected.forEach(r -> LOG.warnf("Dead letter from %s-%d@%d: %s", r.record().topic(), r.partition(),
-                            r.offset(), r.rejection()));
+                    rejected.forEach(r -> LOG.warnf("Dead letter from %s-%d@%d: %s", r.topic(), r.partition(),
+                            r.offset(), ExchangeValue.of(r).rejection()));
                 });
     }
 
-    private ProducerRecord<String, byte[]> letter(PolledRecord rejected) {
-        var source = rejected.record();
-        var letter = new ProducerRecord<>(topics.deadLetters(), source.key(), source.value());
-        letter.headers().add(REASON, rejected.rejection().getBytes(StandardCharsets.UTF_8));
+    private ProducerRecord<String, byte[]> letter(ConsumerRecord<String, ExchangeValue> source) {
+        ExchangeValue value = ExchangeValue.of(source);
+        var letter = new ProducerRecord<>(topics.deadLetters(), source.key(), value.bytes());
+        letter.headers().add(REASON, value.rejection().getBytes(StandardCharsets.UTF_8));
         letter.headers().add(ORIGIN, (source.topic() + "-" + source.partition() + "@" + source.offset())
                 .getBytes(StandardCharsets.UTF_8));
         return letter;

@@ -1,11 +1,6 @@
 package io.exchangepulse.aggregate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.domain.Exchange;
-import io.exchangepulse.domain.ExchangeReader;
-import io.exchangepulse.domain.Reading;
-import io.exchangepulse.domain.Violation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -49,26 +42,18 @@ public class ExchangeAggregator {
     DeltaPublisher deltas;
 
     @Inject
-    ExchangeReader reader;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
     Clock clock;
 
     @Inject
     MeterRegistry metrics;
 
     @Incoming("exchanges")
-    public Uni<Void> count(ConsumerRecords<String, byte[]> records) {
+    public Uni<Void> count(ConsumerRecords<String, ExchangeValue> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<PolledRecord> polled = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            polled.add(read(record));
-        }
+        List<ConsumerRecord<String, ExchangeValue>> polled = new ArrayList<>(records.count());
+        records.forEach(polled::add);
         long start = System.nanoTime();
         return commit(polled)
                 .onFailure().invoke(e -> LOG.warnf("Counting a batch of %d failed, trying again: %s", polled.size(), e.toString()))
@@ -82,26 +67,27 @@ public class ExchangeAggregator {
     private record Committed(BatchOutcome outcome, CountsDelta delta) {
     }
 
-    private Uni<Committed> commit(List<PolledRecord> polled) {
-        String topic = polled.get(0).record().topic();
+    private Uni<Committed> commit(List<ConsumerRecord<String, ExchangeValue>> polled) {
+        String topic = polled.get(0).topic();
         Map<Integer, Long> nextOffsets = new HashMap<>();
         polled.forEach(r -> nextOffsets.merge(r.partition(), r.offset() + 1, Math::max));
-        long newestIngestedAt = polled.stream().mapToLong(r -> r.record().timestamp()).max().orElse(0);
+        long newestIngestedAt = polled.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
         return counters.inTransaction(connection -> counters.lockPositions(connection, topic, nextOffsets.keySet())
                 .chain(positions -> {
-                    List<PolledRecord> unseen = polled.stream()
+                    List<ConsumerRecord<String, ExchangeValue>> unseen = polled.stream()
                             .filter(r -> r.offset() >= positions.get(r.partition()))
                             .toList();
                     Map<UUID, Exchange> candidates = new LinkedHashMap<>();
-                    List<PolledRecord> rejected = new ArrayList<>();
-                    for (PolledRecord r : unseen) {
-                        if (r.exchange() != null) {
-                            candidates.putIfAbsent(r.exchange().id(), r.exchange());
+                    List<ConsumerRecord<String, ExchangeValue>> rejected = new ArrayList<>();
+                    for (ConsumerRecord<String, ExchangeValue> r : unseen) {
+                        ExchangeValue value = ExchangeValue.of(r);
+                        if (value.isAccepted()) {
+                            candidates.putIfAbsent(value.exchange().id(), value.exchange());
                         } else {
                             rejected.add(r);
                         }
                     }
-                    int validUnseen = (int) unseen.stream().filter(r -> r.exchange() != null).count();
+                    int validUnseen = unseen.size() - rejected.size();
                     List<CountsDelta.Span> spans = nextOffsets.entrySet().stream()
                             .map(e -> new CountsDelta.Span(e.getKey(), positions.get(e.getKey()), e.getValue()))
                             .toList();
@@ -120,28 +106,6 @@ public class ExchangeAggregator {
                                                 new CountsDelta(spans, newestIngestedAt, increments.deltaRows(clock.instant()))));
                             });
                 }));
-    }
-
-    private PolledRecord read(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return new PolledRecord(record, null, "empty record (no value)");
-        }
-        JsonNode node;
-        try {
-            node = mapper.readTree(record.value());
-        } catch (IOException e) {
-            return new PolledRecord(record, null, "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        Reading<Exchange> reading = reader.read(node);
-        if (!reading.isValid()) {
-            return new PolledRecord(record, null, "invalid exchange: " + reading.violations().stream()
-                    .map(ExchangeAggregator::describe).collect(Collectors.joining("; ")));
-        }
-        return new PolledRecord(record, reading.value(), null);
-    }
-
-    private static String describe(Violation violation) {
-        return violation.field().isEmpty() ? violation.message() : violation.field() + " " + violation.message();
     }
 
     private void record(BatchOutcome outcome, long nanos) {

@@ -45,6 +45,7 @@ class DirectProducerTest {
 
         KafkaTopics.produce(Counts.EXCHANGES, key, notJson);
         KafkaTopics.produce(Counts.EXCHANGES, key, invalid);
+        KafkaTopics.produce(Counts.EXCHANGES, key, null);
         KafkaTopics.produce(Counts.EXCHANGES, key, good);
 
         Counts.awaitCaughtUp();
@@ -52,14 +53,16 @@ class DirectProducerTest {
         List<ConsumerRecord<String, byte[]>> letters = KafkaTopics.readAll("pulse.events.dead-letter").stream()
                 .filter(r -> key.equals(r.key()))
                 .toList();
-        assertThat(letters).hasSize(2);
+        assertThat(letters).hasSize(3);
         assertThat(letters.get(0).value()).isEqualTo(notJson);
         assertThat(reason(letters.get(0))).startsWith("not JSON");
         assertThat(letters.get(1).value()).isEqualTo(invalid);
         assertThat(reason(letters.get(1))).contains("crimeArea").contains("ARSON");
         assertThat(new String(letters.get(1).headers().lastHeader("dead-letter-origin").value(), StandardCharsets.UTF_8))
                 .startsWith("pulse.events-");
-        assertThat(deadLetterMetric()).isEqualTo(before + 2);
+        assertThat(letters.get(2).value()).isNull();
+        assertThat(reason(letters.get(2))).startsWith("empty record");
+        assertThat(deadLetterMetric()).isEqualTo(before + 3);
     }
 
     static String reason(ConsumerRecord<String, byte[]> letter) {

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 /**
@@ -240,13 +241,16 @@ public final class Benchmark {
                     }).join());
         }
         int total = rate * seconds;
+        long[] machineBefore = machineCpuTicks();
         List<Map<String, Object>> exchanges = exchangesIn(Instant.now().atZone(java.time.ZoneOffset.UTC).getYear(), total);
         long begin = System.nanoTime();
         try (var producer = producer()) {
             for (int i = 0; i < total; i++) {
-                long due = begin + (long) (i * 1e9 / rate);
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                // Sleeping, not spinning, until each event is due: a spinning producer would take one of the
+                // machine's cores away from the service it measures.
+                long wait = begin + (long) (i * 1e9 / rate) - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
                 }
                 Map<String, Object> exchange = exchanges.get(i);
                 exchange.put("occurredAt", Instant.now().toString());
@@ -254,15 +258,47 @@ public final class Benchmark {
             }
         }
         Thread.sleep(2000);
+        long[] machineAfter = machineCpuTicks();
         sockets.forEach(WebSocket::abort);
-        results.put("latency", Map.of("rate", rate, "viewers", viewers, "seconds", seconds, "deltas", latency.size(),
-                "eventToScreenMs", Map.of("p50", latency.millis(50), "p99", latency.millis(99), "p999", latency.millis(99.9))));
+        String metrics = metrics(port);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("rate", rate);
+        result.put("viewers", viewers);
+        result.put("seconds", seconds);
+        result.put("deltas", latency.size());
+        result.put("eventToScreenMs", Map.of("p50", latency.millis(50), "p99", latency.millis(99), "p999", latency.millis(99.9)));
+        // The same measure taken by the service as it sends, so the viewers' side (here, in one JVM with the
+        // broker) can be told apart from the service's.
+        result.put("eventToSendMs", Map.of("p50", quantile(metrics, "0.5"), "p99", quantile(metrics, "0.99"),
+                "p999", quantile(metrics, "0.999")));
+        // Everything shares the machine's cores: the broker, PostgreSQL, the service and the viewers.
+        result.put("machineBusy", (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]));
+        results.put("latency", result);
+    }
+
+    private static double quantile(String metrics, String quantile) {
+        return 1000 * metric(metrics, "pulse_live_delta_latency_seconds{quantile=\"" + quantile + "\"");
+    }
+
+    /** Busy and total CPU ticks of the whole machine, from /proc/stat. */
+    private static long[] machineCpuTicks() throws Exception {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new long[] {total - idle, total};
+    }
+
+    private static String metrics(int port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** How the aggregator batched: the number of transactions, their mean size and mean duration. */
     private static Map<String, Object> aggregatorMetrics(int port) throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = metrics(port);
         double batches = metric(metrics, "pulse_aggregate_batch_seconds_count");
         double seconds = metric(metrics, "pulse_aggregate_batch_seconds_sum");
         double counted = metric(metrics, "pulse_exchanges_counted_total");
@@ -270,7 +306,7 @@ public final class Benchmark {
     }
 
     private static double metric(String metrics, String name) {
-        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + (name.contains("{") ? "" : "{")))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
@@ -315,6 +351,8 @@ public final class Benchmark {
         var latency = (Map<?, ?>) results.get("latency");
         System.out.printf("%-44s %s (%s deltas)%n", "Event-to-screen at " + latency.get("rate") + "/s, " + latency.get("viewers")
                 + " viewers", latency.get("eventToScreenMs"), latency.get("deltas"));
+        System.out.printf("%-44s %s (machine busy %.0f %%)%n", "  of which event-to-send, in the service", latency.get("eventToSendMs"),
+                100 * (double) latency.get("machineBusy"));
         System.out.printf("%-44s %s%n", "Service process", results.get("process"));
         System.out.printf("%-44s %s%n", "Aggregator transactions", results.get("aggregator"));
         System.out.printf("%-44s %s%n", "Start-up", results.get("startup"));
