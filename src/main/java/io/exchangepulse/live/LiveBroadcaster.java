@@ -13,6 +13,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.exchangepulse.platform.Draining;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pushes the live views to every viewer: a snapshot on connect (and on subscribe or resync), then at
@@ -68,6 +70,10 @@ public class LiveBroadcaster {
     private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
     private Timer deltaLatency;
     private long timer;
+    /** Every tick runs on this one event loop, so two never overlap; null until the broadcaster starts. */
+    private volatile Context context;
+    private long lastTickNanos;
+    private boolean tickScheduled;
 
     /** The states of the last tick, reused while nothing has changed: same state, nothing to send. */
     private Map<Subscription, ViewState> lastStates = Map.of();
@@ -80,7 +86,36 @@ public class LiveBroadcaster {
                 .publishPercentiles(0.5, 0.99, 0.999)
                 .register(metrics);
         metrics.gaugeMapSize("pulse.live.viewers", List.of(), sessions);
-        timer = vertx.setPeriodic(config.tick().toMillis(), id -> tick());
+        context = vertx.getOrCreateContext();
+        // Ticks also come on their own, for heartbeats, stuck viewers, the minute's turn and the operations board.
+        context.runOnContext(v -> timer = vertx.setPeriodic(config.tick().toMillis(), id -> tickSoon()));
+    }
+
+    /**
+     * New counts go out at once when the last tick is a whole tick ago, else at the next tick: a quiet
+     * wall shows an exchange without waiting for the clock, and a busy one still gets one delta per tick.
+     */
+    void countsChanged() {
+        Context ticking = context;
+        if (ticking != null) {
+            ticking.runOnContext(v -> tickSoon());
+        }
+    }
+
+    private void tickSoon() {
+        if (tickScheduled) {
+            return;
+        }
+        long wait = lastTickNanos + config.tick().toNanos() - System.nanoTime();
+        if (wait <= 0) {
+            tick();
+            return;
+        }
+        tickScheduled = true;
+        vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), id -> {
+            tickScheduled = false;
+            tick();
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -139,6 +174,7 @@ public class LiveBroadcaster {
     }
 
     private void tick() {
+        lastTickNanos = System.nanoTime();
         Instant now = clock.instant();
         Object stamp = List.of(counters.version(), now.getEpochSecond() / 60, operations.current());
         Map<Subscription, ViewState> states = stamp.equals(lastStamp) ? lastStates : new HashMap<>();

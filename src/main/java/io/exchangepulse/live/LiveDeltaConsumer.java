@@ -38,6 +38,9 @@ public class LiveDeltaConsumer {
     LiveCounters counters;
 
     @Inject
+    LiveBroadcaster broadcaster;
+
+    @Inject
     LiveSnapshotRepository snapshots;
 
     @Inject
@@ -72,9 +75,15 @@ public class LiveDeltaConsumer {
             LOG.warnf("Ignored a delta that cannot be read: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        if (counters.apply(delta, clock.instant()) == LiveCounters.Applied.GAP) {
-            LOG.infof("Missed a delta (chain broken at %s); reloading the live view", delta.spans());
-            return reload();
+        switch (counters.apply(delta, clock.instant())) {
+            case APPLIED -> broadcaster.countsChanged();
+            case GAP -> {
+                LOG.infof("Missed a delta (chain broken at %s); reloading the live view", delta.spans());
+                return reload();
+            }
+            case ALREADY_INCLUDED -> {
+                // the snapshot the view was loaded from already holds it
+            }
         }
         return Uni.createFrom().voidItem();
     }
