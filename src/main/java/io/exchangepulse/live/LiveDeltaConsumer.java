@@ -1,13 +1,10 @@
 package io.exchangepulse.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.exchangepulse.aggregate.CounterRepository;
 import io.exchangepulse.aggregate.CountsDelta;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.exchangepulse.platform.Topics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,15 +46,6 @@ public class LiveDeltaConsumer {
     @Inject
     Clock clock;
 
-    @Inject
-    Pool pool;
-
-    @Inject
-    Topics topics;
-
-    @Inject
-    CounterRepository counterRepository;
-
     private final AtomicBoolean reloading = new AtomicBoolean();
     private Map<Integer, Long> behindAtLastCheck = Map.of();
 
@@ -95,7 +83,7 @@ public class LiveDeltaConsumer {
         if (!counters.loaded()) {
             return reload().onFailure().recoverWithNull();
         }
-        return counterRepository.storedPositions(pool, topics.exchanges())
+        return snapshots.storedPositions()
                 .chain(stored -> {
                     Map<Integer, Long> known = counters.positions();
                     Map<Integer, Long> behind = new HashMap<>();

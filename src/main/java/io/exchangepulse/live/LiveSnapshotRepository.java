@@ -36,6 +36,11 @@ public class LiveSnapshotRepository {
     @Inject
     CounterRepository counterRepository;
 
+    /** The positions the counters in PostgreSQL include now, to tell whether the view has missed a delta. */
+    Uni<Map<Integer, Long>> storedPositions() {
+        return counterRepository.storedPositions(pool, topics.exchanges());
+    }
+
     Uni<LiveCounters.Snapshot> load(Instant now) {
         DeltaWindow window = DeltaWindow.at(now);
         Map<CounterKey, Long> rows = new HashMap<>();
