@@ -2,6 +2,7 @@ package io.exchangepulse.aggregate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.counters.CountsDelta;
 import io.exchangepulse.platform.EventLog;
 import io.exchangepulse.platform.Topics;
 import jakarta.enterprise.context.ApplicationScoped;

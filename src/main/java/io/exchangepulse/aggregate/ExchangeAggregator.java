@@ -1,8 +1,12 @@
 package io.exchangepulse.aggregate;
 
+import io.exchangepulse.counters.CountsDelta;
+import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.domain.Exchange;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +37,19 @@ public class ExchangeAggregator {
     private static final Logger LOG = Logger.getLogger(ExchangeAggregator.class);
 
     @Inject
+    Pool pool;
+
+    @Inject
+    StoredPositionRepository positions;
+
+    @Inject
+    CountedIdRepository countedIds;
+
+    @Inject
     CounterRepository counters;
+
+    @Inject
+    LiveRows liveRows;
 
     @Inject
     DeadLetters deadLetters;
@@ -72,10 +88,10 @@ public class ExchangeAggregator {
         Map<Integer, Long> nextOffsets = new HashMap<>();
         polled.forEach(r -> nextOffsets.merge(r.partition(), r.offset() + 1, Math::max));
         long newestIngestedAt = polled.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
-        return counters.inTransaction(connection -> counters.lockPositions(connection, topic, nextOffsets.keySet())
-                .chain(positions -> {
+        return pool.withTransaction(connection -> positions.lock(connection, topic, nextOffsets.keySet())
+                .chain(stored -> {
                     List<ConsumerRecord<String, ExchangeValue>> unseen = polled.stream()
-                            .filter(r -> r.offset() >= positions.get(r.partition()))
+                            .filter(r -> r.offset() >= stored.get(r.partition()))
                             .toList();
                     Map<UUID, Exchange> candidates = new LinkedHashMap<>();
                     List<ConsumerRecord<String, ExchangeValue>> rejected = new ArrayList<>();
@@ -89,21 +105,21 @@ public class ExchangeAggregator {
                     }
                     int validUnseen = unseen.size() - rejected.size();
                     List<CountsDelta.Span> spans = nextOffsets.entrySet().stream()
-                            .map(e -> new CountsDelta.Span(e.getKey(), positions.get(e.getKey()), e.getValue()))
+                            .map(e -> new CountsDelta.Span(e.getKey(), stored.get(e.getKey()), e.getValue()))
                             .toList();
-                    return counters.claimNew(connection, candidates.values(), LocalDate.now(clock))
+                    return countedIds.claimNew(connection, candidates.values(), LocalDate.now(clock))
                             .chain(fresh -> {
                                 Increments increments = Increments.of(fresh);
                                 // Pipelined on the connection: one round trip for all of them.
                                 return Uni.combine().all().unis(
                                                 counters.add(connection, increments),
                                                 deadLetters.send(rejected),
-                                                counters.storePositions(connection, topic, nextOffsets))
+                                                positions.store(connection, topic, nextOffsets))
                                         .discardItems()
                                         .map(done -> new Committed(
-                                                new BatchOutcome(fresh.size(), validUnseen - fresh.size(), rejected.size(),
-                                                        polled.size() - unseen.size()),
-                                                new CountsDelta(spans, newestIngestedAt, increments.deltaRows(clock.instant()))));
+                                                new BatchOutcome(fresh.size(), validUnseen - fresh.size(), polled.size() - unseen.size()),
+                                                new CountsDelta(spans, newestIngestedAt,
+                                                        increments.deltaRows(liveRows, Horizon.at(clock.instant())))));
                             });
                 }));
     }

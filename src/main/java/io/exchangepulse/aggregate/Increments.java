@@ -1,5 +1,10 @@
 package io.exchangepulse.aggregate;
 
+import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.counters.CounterKey;
+import io.exchangepulse.counters.CountsDelta;
+import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Grain;
 
@@ -16,10 +21,10 @@ import java.util.Map;
  * values, however many exchanges fall on it. This is what turns thousands of events into a few hundred
  * row updates.
  */
-public final class Increments {
+final class Increments {
 
     /** One counter row's increment. */
-    public record Increment(Grain grain, Instant bucket, List<String> dimensions, long count) {
+    record Increment(Grain grain, Instant bucket, List<String> dimensions, long count) {
     }
 
     /** Rows are written in one global order, so concurrent batches lock them in the same order: no deadlocks. */
@@ -29,14 +34,12 @@ public final class Increments {
             .thenComparing(i -> String.join("\u0000", i.dimensions()));
 
     private final Map<CounterFamily, List<Increment>> byFamily;
-    private final int exchanges;
 
-    private Increments(Map<CounterFamily, List<Increment>> byFamily, int exchanges) {
+    private Increments(Map<CounterFamily, List<Increment>> byFamily) {
         this.byFamily = byFamily;
-        this.exchanges = exchanges;
     }
 
-    public static Increments of(List<Exchange> exchanges) {
+    static Increments of(List<Exchange> exchanges) {
         // Bucketing (the year's above all) costs more than the rest of folding: once per exchange and grain.
         Grain[] grains = Grain.values();
         Instant[][] buckets = new Instant[exchanges.size()][grains.length];
@@ -59,25 +62,25 @@ public final class Increments {
                     .sorted(ROW_ORDER)
                     .toList());
         }
-        return new Increments(byFamily, exchanges.size());
+        return new Increments(byFamily);
     }
 
-    public List<Increment> of(CounterFamily family) {
+    List<Increment> of(CounterFamily family) {
         return byFamily.get(family);
     }
 
-    public int exchanges() {
-        return exchanges;
-    }
-
-    /** The increments a delta carries: those in the {@link DeltaWindow}. */
-    List<CountsDelta.Row> deltaRows(Instant now) {
-        DeltaWindow window = DeltaWindow.at(now);
+    /** The increments a delta carries: those of rows that some live view reads. */
+    List<CountsDelta.Row> deltaRows(LiveRows live, Horizon horizon) {
         List<CountsDelta.Row> rows = new ArrayList<>();
-        byFamily.forEach((family, increments) -> increments.stream()
-                .filter(i -> window.keeps(family, i.grain(), i.bucket().getEpochSecond()))
-                .forEach(i -> rows.add(new CountsDelta.Row(family, i.grain(), i.bucket().getEpochSecond(), i.dimensions(),
-                        i.count()))));
+        byFamily.forEach((family, increments) -> {
+            for (Increment increment : increments) {
+                CounterKey key = new CounterKey(family, increment.grain(), increment.bucket().getEpochSecond(),
+                        increment.dimensions());
+                if (live.keeps(key, horizon)) {
+                    rows.add(new CountsDelta.Row(key, increment.count()));
+                }
+            }
+        });
         return rows;
     }
 }

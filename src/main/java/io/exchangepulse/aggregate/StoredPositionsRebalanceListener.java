@@ -27,7 +27,7 @@ public class StoredPositionsRebalanceListener implements KafkaConsumerRebalanceL
     private static final Logger LOG = Logger.getLogger(StoredPositionsRebalanceListener.class);
 
     @Inject
-    CounterRepository counters;
+    StoredPositionRepository positions;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -41,14 +41,14 @@ public class StoredPositionsRebalanceListener implements KafkaConsumerRebalanceL
         String topic = partitions.iterator().next().topic();
         // On Kafka's polling thread, where waiting is allowed; retried briefly so that a database
         // restart does not cost the assignment.
-        Map<Integer, Long> positions = counters.positions(topic, topicId(topic),
+        Map<Integer, Long> resumed = positions.resume(topic, topicId(topic),
                         partitions.stream().map(TopicPartition::partition).toList())
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(20)
                 .await().atMost(Duration.ofSeconds(60));
         // Every assigned partition has a stored position now (0 for one never counted; a log that starts
         // later makes the consumer reset to its beginning, auto.offset.reset=earliest).
-        partitions.forEach(partition -> consumer.seek(partition, positions.get(partition.partition())));
-        LOG.infof("Assigned %s, resuming from the stored positions %s", partitions, positions);
+        partitions.forEach(partition -> consumer.seek(partition, resumed.get(partition.partition())));
+        LOG.infof("Assigned %s, resuming from the stored positions %s", partitions, resumed);
     }
 
     private String topicId(String topic) {

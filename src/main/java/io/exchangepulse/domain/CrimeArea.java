@@ -5,7 +5,7 @@ public enum CrimeArea {
     HUMAN_TRAFFICKING("Human trafficking (THB)", TaskForce.HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION),
     ILLEGAL_IMMIGRATION("Illegal immigration", TaskForce.HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION),
     DRUG_TRAFFICKING("Drug trafficking", TaskForce.DRUGS),
-    SMUGGLING_CUSTOMS_FRAUD("Smuggling and customs fraud", TaskForce.SMUGGLING_CUSTOMS_FRAUD),
+    SMUGGLING_CUSTOMS_FRAUD("Smuggling & customs fraud", TaskForce.SMUGGLING_CUSTOMS_FRAUD),
     COUNTERFEIT_CURRENCY("Counterfeit currency", TaskForce.FINANCIAL_COMPUTER_CRIME),
     MONEY_LAUNDERING("Money laundering", TaskForce.FINANCIAL_COMPUTER_CRIME),
     STOLEN_VEHICLES("Stolen vehicles", TaskForce.STOLEN_VEHICLES),

@@ -13,7 +13,7 @@ public record Exchange(
         Party from,
         Party to,
         Agency agency,
-        Kind kind,
+        ExchangeKind kind,
         Channel channel,
         CrimeArea crimeArea,
         String operationId) {

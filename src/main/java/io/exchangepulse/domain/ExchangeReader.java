@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rules of API.md for one submitted exchange. The same reader judges what comes over HTTP and what
+ * The rules of the exchange contract (README, "Sending exchanges") for one submitted exchange. The same reader judges what comes over HTTP and what
  * other producers write straight to Kafka, so both paths accept exactly the same exchanges.
  */
 public final class ExchangeReader {
@@ -38,7 +38,7 @@ public final class ExchangeReader {
         Party from = fields.party("from", true);
         Party to = fields.party("to", true);
         Agency agency = fields.enumValue("agency", Agency.class, true);
-        Kind kind = fields.enumValue("kind", Kind.class, true);
+        ExchangeKind kind = fields.enumValue("kind", ExchangeKind.class, true);
         Channel channel = fields.enumValue("channel", Channel.class, true);
         CrimeArea crimeArea = fields.enumValue("crimeArea", CrimeArea.class, true);
         String operationId = fields.operationId("operationId", false);

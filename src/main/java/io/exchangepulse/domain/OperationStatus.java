@@ -2,9 +2,19 @@ package io.exchangepulse.domain;
 
 /** Where an operation stands; a later event never moves it back. */
 public enum OperationStatus {
-    OPEN,
-    ACTION_TAKEN,
-    CLOSED;
+    OPEN("Open"),
+    ACTION_TAKEN("Action taken"),
+    CLOSED("Closed");
+
+    private final String displayName;
+
+    OperationStatus(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
 
     public OperationStatus after(OperationEventType event) {
         OperationStatus next = switch (event) {

@@ -1,11 +1,11 @@
 package io.exchangepulse.domain;
 
-/** Where a party stands in the center (DOMAIN.md: "Who exchanges"). */
+/** Where a party stands in the center: 13 members, an applicant, observer states and organisations. */
 public enum PartyRole {
     MEMBER,
     /** Georgia: applicant, and an observer meanwhile. */
     APPLICANT,
     OBSERVER,
-    /** Permanent advisors and observer missions; API.md treats them as observers. */
+    /** Permanent advisors and observer missions; they count as observers. */
     ORGANISATION
 }

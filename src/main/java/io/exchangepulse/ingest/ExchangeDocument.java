@@ -3,7 +3,7 @@ package io.exchangepulse.ingest;
 import io.exchangepulse.domain.Agency;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.CrimeArea;
-import io.exchangepulse.domain.Kind;
+import io.exchangepulse.domain.ExchangeKind;
 import io.exchangepulse.domain.Party;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -31,7 +31,7 @@ public record ExchangeDocument(
         @Schema(required = true, description = "The liaison officer's service.", example = "POLICE")
         Agency agency,
         @Schema(required = true, description = "A request, or an information exchange.", example = "REQUEST")
-        Kind kind,
+        ExchangeKind kind,
         @Schema(required = true, description = "A daily exchange, or one inside an operation.", example = "DAILY")
         Channel channel,
         @Schema(required = true, description = "The crime area; it decides the task force.", example = "DRUG_TRAFFICKING")

@@ -73,12 +73,12 @@ public class Ingestion {
     }
 
     /**
-     * @param kind    what the items are, for metrics and messages ("exchange")
+     * @param item    what one item is, for metrics and messages ("exchange")
      * @param reader  the domain's rules for one item
      * @param topic   where accepted items go
      * @param keyOf   the Kafka key of an item (it decides the partition)
      */
-    private <T> Accepted ingest(String kind, byte[] body, boolean ndjson, Function<JsonNode, Reading<T>> reader,
+    private <T> Accepted ingest(String item, byte[] body, boolean ndjson, Function<JsonNode, Reading<T>> reader,
                                String topic, Function<T, String> keyOf) {
         if (draining.isDraining()) {
             throw new ProblemException(Problem.of("stopping", "Service stopping", 503,
@@ -98,24 +98,24 @@ public class Ingestion {
             }
         }
         if (!problems.isEmpty()) {
-            metrics.counter("pulse.ingest.rejected", "kind", kind).increment(items.size());
+            metrics.counter("pulse.ingest.rejected", "item", item).increment(items.size());
             long invalid = problems.stream().mapToInt(ItemProblem::index).distinct().count();
             throw new ProblemException(new Problem("urn:exchange-pulse:problem:invalid-items", "Invalid items", 400,
-                    invalid + " of " + items.size() + " " + kind + (items.size() == 1 ? "" : "s") + " invalid; "
+                    invalid + " of " + items.size() + " " + item + (items.size() == 1 ? "" : "s") + " invalid; "
                             + "nothing was accepted", problems));
         }
-        append(kind, records);
-        metrics.counter("pulse.ingest.accepted", "kind", kind).increment(records.size());
+        append(item, records);
+        metrics.counter("pulse.ingest.accepted", "item", item).increment(records.size());
         return new Accepted(records.size());
     }
 
-    private void append(String kind, List<ProducerRecord<String, byte[]>> records) {
+    private void append(String item, List<ProducerRecord<String, byte[]>> records) {
         try {
             log.append(records).get(config.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("Kafka did not take %d %ss: %s", records.size(), kind,
+            LOG.warnf("Kafka did not take %d %ss: %s", records.size(), item,
                     e.getCause() == null ? e.toString() : e.getCause().toString());
-            metrics.counter("pulse.ingest.unavailable", "kind", kind).increment(records.size());
+            metrics.counter("pulse.ingest.unavailable", "item", item).increment(records.size());
             throw new ProblemException(Problem.of("log-unavailable", "Event log unavailable", 503,
                     "the event log (Kafka) could not take the request; resend it whole after Retry-After seconds "
                             + "(ids already written are counted once)"), String.valueOf(config.retryAfterSeconds()));

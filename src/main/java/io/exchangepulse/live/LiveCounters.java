@@ -1,21 +1,27 @@
 package io.exchangepulse.live;
 
-import io.exchangepulse.aggregate.DeltaWindow;
-import io.exchangepulse.aggregate.CountsDelta;
+import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.counters.CounterKey;
+import io.exchangepulse.counters.CountsDelta;
+import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.domain.Grain;
+import io.exchangepulse.live.views.CounterTable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * This replica's copy of the counters the views show: a snapshot from PostgreSQL plus the deltas after
+ * This replica's copy of the counter rows the views read: a snapshot from PostgreSQL plus the deltas after
  * it. The positions of the exchange topic that the copy includes tell which deltas are already in it and
  * whether one was missed. A delta is applied whole (under the write lock), so a view never shows half a
- * batch.
+ * batch. Rows are held by family and grain, so that each view walks only the rows it reads.
  */
 @ApplicationScoped
 public class LiveCounters {
@@ -27,17 +33,36 @@ public class LiveCounters {
     /** Whether a delta was applied, was already included, or reveals a missed one. */
     enum Applied { APPLIED, ALREADY_INCLUDED, GAP }
 
+    private final LiveRows live;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private Map<CounterKey, Long> rows = new HashMap<>();
+    private final Map<CounterFamily, Map<Grain, Map<CounterKey, Long>>> rows = new EnumMap<>(CounterFamily.class);
+    private final CounterTable table = (family, grain, row) -> rowsOf(family, grain).forEach(row::accept);
     private Map<Integer, Long> positions = new HashMap<>();
     private volatile long version;
     private volatile long newestIngestedAt;
     private volatile boolean loaded;
 
-    void reset(Snapshot snapshot) {
+    LiveCounters(LiveRows live) {
+        this.live = live;
+        for (CounterFamily family : CounterFamily.values()) {
+            Map<Grain, Map<CounterKey, Long>> byGrain = new EnumMap<>(Grain.class);
+            for (Grain grain : Grain.values()) {
+                byGrain.put(grain, new HashMap<>());
+            }
+            rows.put(family, byGrain);
+        }
+    }
+
+    void reset(Snapshot snapshot, Instant now) {
+        Horizon horizon = Horizon.at(now);
         lock.writeLock().lock();
         try {
-            rows = new HashMap<>(snapshot.rows());
+            rows.values().forEach(byGrain -> byGrain.values().forEach(Map::clear));
+            snapshot.rows().forEach((key, count) -> {
+                if (live.keeps(key, horizon)) {
+                    rowsOf(key.family(), key.grain()).put(key, count);
+                }
+            });
             positions = new HashMap<>(snapshot.positions());
             loaded = true;
             version++;
@@ -62,10 +87,11 @@ public class LiveCounters {
             if (included) {
                 return Applied.ALREADY_INCLUDED;
             }
-            DeltaWindow window = DeltaWindow.at(now);
+            Horizon horizon = Horizon.at(now);
             for (CountsDelta.Row row : delta.rows()) {
-                if (window.keeps(row.family(), row.grain(), row.bucket())) {
-                    rows.merge(new CounterKey(row.family(), row.grain(), row.bucket(), row.dimensions()), row.count(), Long::sum);
+                CounterKey key = row.key();
+                if (live.keeps(key, horizon)) {
+                    rowsOf(key.family(), key.grain()).merge(key, row.count(), Long::sum);
                 }
             }
             delta.spans().forEach(span -> positions.put(span.partition(), span.to()));
@@ -77,22 +103,23 @@ public class LiveCounters {
         }
     }
 
-    /** Reads a consistent state: no delta is applied while {@code reader} runs. */
-    void read(Consumer<Map<CounterKey, Long>> reader) {
+    /** Reads a consistent state: no delta is applied while {@code reader} runs, which must not keep the table. */
+    <T> T read(Function<CounterTable, T> reader) {
         lock.readLock().lock();
         try {
-            reader.accept(rows);
+            return reader.apply(table);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Drops the rows that have left the window (a minute ago, yesterday's flows). */
+    /** Drops the rows no view reads any more (a minute that left the trend, yesterday's flows). */
     void evict(Instant now) {
+        Horizon horizon = Horizon.at(now);
         lock.writeLock().lock();
         try {
-            DeltaWindow window = DeltaWindow.at(now);
-            rows.keySet().removeIf(key -> !window.keeps(key.family(), key.grain(), key.bucket()));
+            rows.values().forEach(byGrain -> byGrain.values().forEach(
+                    grainRows -> grainRows.keySet().removeIf(key -> !live.keeps(key, horizon))));
         } finally {
             lock.writeLock().unlock();
         }
@@ -119,5 +146,9 @@ public class LiveCounters {
 
     boolean loaded() {
         return loaded;
+    }
+
+    private Map<CounterKey, Long> rowsOf(CounterFamily family, Grain grain) {
+        return rows.get(family).get(grain);
     }
 }

@@ -1,7 +1,7 @@
 package io.exchangepulse.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.exchangepulse.aggregate.CountsDelta;
+import io.exchangepulse.counters.CountsDelta;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +16,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -35,7 +33,7 @@ public class LiveDeltaConsumer {
     LiveCounters counters;
 
     @Inject
-    LiveBroadcaster broadcaster;
+    LiveTicker ticker;
 
     @Inject
     LiveSnapshotRepository snapshots;
@@ -47,7 +45,7 @@ public class LiveDeltaConsumer {
     Clock clock;
 
     private final AtomicBoolean reloading = new AtomicBoolean();
-    private Map<Integer, Long> behindAtLastCheck = Map.of();
+    private final MissedDeltaCheck missedDeltas = new MissedDeltaCheck();
 
     /** Viewers should find the view loaded; if the database is not there yet, {@link #reconcile} loads it later. */
     void atStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 3) StartupEvent event) {
@@ -64,7 +62,7 @@ public class LiveDeltaConsumer {
             return Uni.createFrom().voidItem();
         }
         switch (counters.apply(delta, clock.instant())) {
-            case APPLIED -> broadcaster.countsChanged();
+            case APPLIED -> ticker.tickSoon();
             case GAP -> {
                 LOG.infof("Missed a delta (chain broken at %s); reloading the live view", delta.spans());
                 return reload();
@@ -84,20 +82,7 @@ public class LiveDeltaConsumer {
             return reload().onFailure().recoverWithNull();
         }
         return snapshots.storedPositions()
-                .chain(stored -> {
-                    Map<Integer, Long> known = counters.positions();
-                    Map<Integer, Long> behind = new HashMap<>();
-                    stored.forEach((partition, next) -> {
-                        if (next > known.getOrDefault(partition, 0L)) {
-                            behind.put(partition, next);
-                        }
-                    });
-                    // Behind twice at the same positions: no delta is on its way, one was lost.
-                    boolean lost = !behind.isEmpty() && behind.entrySet().stream()
-                            .anyMatch(e -> e.getValue().equals(behindAtLastCheck.get(e.getKey())));
-                    behindAtLastCheck = behind;
-                    return lost ? reload() : Uni.createFrom().voidItem();
-                })
+                .chain(stored -> missedDeltas.missed(stored, counters.positions()) ? reload() : Uni.createFrom().voidItem())
                 .onFailure().invoke(e -> LOG.debugf("Reconciling the live view failed: %s", e.toString()))
                 .onFailure().recoverWithNull();
     }
@@ -107,7 +92,10 @@ public class LiveDeltaConsumer {
             return Uni.createFrom().voidItem();
         }
         return snapshots.load(clock.instant())
-                .invoke(counters::reset)
+                .invoke(snapshot -> {
+                    counters.reset(snapshot, clock.instant());
+                    ticker.tickSoon();
+                })
                 .onFailure().invoke(e -> LOG.warnf("Loading the live view failed: %s", e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .onTermination().invoke(() -> reloading.set(false))

@@ -1,8 +1,9 @@
 package io.exchangepulse.live;
 
-import io.exchangepulse.aggregate.DeltaWindow;
-import io.exchangepulse.aggregate.CounterFamily;
-import io.exchangepulse.aggregate.CounterRepository;
+import io.exchangepulse.aggregate.StoredPositionRepository;
+import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.counters.CounterKey;
+import io.exchangepulse.counters.Horizon;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.platform.Topics;
 import io.smallrye.mutiny.Multi;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the live window's counter rows and the positions they include in one REPEATABLE READ transaction:
- * a consistent cut, so that the deltas after it can be told from those already in it.
+ * Reads the counter rows inside the live {@link Horizon} and the positions they include in one REPEATABLE
+ * READ transaction: a consistent cut, so that the deltas after it can be told from those already in it.
  */
 @ApplicationScoped
 public class LiveSnapshotRepository {
@@ -34,28 +35,29 @@ public class LiveSnapshotRepository {
     Topics topics;
 
     @Inject
-    CounterRepository counterRepository;
+    StoredPositionRepository positions;
 
     /** The positions the counters in PostgreSQL include now, to tell whether the view has missed a delta. */
     Uni<Map<Integer, Long>> storedPositions() {
-        return counterRepository.storedPositions(pool, topics.exchanges());
+        return positions.stored(pool, topics.exchanges());
     }
 
     Uni<LiveCounters.Snapshot> load(Instant now) {
-        DeltaWindow window = DeltaWindow.at(now);
+        Horizon horizon = Horizon.at(now);
         Map<CounterKey, Long> rows = new HashMap<>();
-        Map<Integer, Long> positions = new HashMap<>();
+        Map<Integer, Long> stored = new HashMap<>();
         return pool.withTransaction(connection -> connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
-                .chain(() -> counterRepository.storedPositions(connection, topics.exchanges()))
-                .invoke(positions::putAll)
+                .chain(() -> positions.stored(connection, topics.exchanges()))
+                .invoke(stored::putAll)
                 .chain(() -> Multi.createFrom().items(CounterFamily.values())
                         .onItem().transformToUniAndConcatenate(family -> connection.preparedQuery(select(family))
                                 .execute(Tuple.of(
-                                        Instant.ofEpochSecond(window.firstDayKept()).atOffset(ZoneOffset.UTC),
-                                        Instant.ofEpochSecond(window.firstMinuteKept()).atOffset(ZoneOffset.UTC)))
-                                .invoke(result -> result.forEach(row -> keep(rows, family, row, window))))
+                                        Instant.ofEpochSecond(horizon.startOfLastYear()).atOffset(ZoneOffset.UTC),
+                                        Instant.ofEpochSecond(horizon.firstMinute()).atOffset(ZoneOffset.UTC)))
+                                .invoke(result -> result.forEach(row -> rows.put(keyOf(family, row), row.getLong(
+                                        2 + family.columns().size())))))
                         .collect().last()))
-                .map(done -> new LiveCounters.Snapshot(rows, positions));
+                .map(done -> new LiveCounters.Snapshot(rows, stored));
     }
 
     private static String select(CounterFamily family) {
@@ -63,16 +65,11 @@ public class LiveSnapshotRepository {
                 + " WHERE grain = 'YEAR' OR (grain = 'DAY' AND bucket >= $1) OR (grain = 'MINUTE' AND bucket >= $2)";
     }
 
-    private static void keep(Map<CounterKey, Long> rows, CounterFamily family, Row row, DeltaWindow window) {
-        Grain grain = Grain.valueOf(row.getString(0));
-        long bucket = row.getOffsetDateTime(1).toEpochSecond();
-        if (!window.keeps(family, grain, bucket)) {
-            return;
-        }
+    private static CounterKey keyOf(CounterFamily family, Row row) {
         List<String> dimensions = new ArrayList<>(family.columns().size());
         for (int i = 0; i < family.columns().size(); i++) {
             dimensions.add(row.getString(2 + i));
         }
-        rows.put(new CounterKey(family, grain, bucket, List.copyOf(dimensions)), row.getLong(2 + family.columns().size()));
+        return new CounterKey(family, Grain.valueOf(row.getString(0)), row.getOffsetDateTime(1).toEpochSecond(), dimensions);
     }
 }

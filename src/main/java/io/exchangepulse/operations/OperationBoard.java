@@ -13,12 +13,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The operations board: every operation with its results, the most recently active first. */
+/**
+ * The operations board: every operation with its results, in the one order every client shows: live work
+ * first (open, then action taken, then closed), within each the most recently active first, then by name.
+ */
 @ApplicationScoped
 public class OperationBoard {
 
-    private static final Comparator<OperationView> BOARD_ORDER = Comparator
-            .comparing(OperationView::lastEventAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+    static final Comparator<OperationView> BOARD_ORDER = Comparator
+            .comparing(OperationView::status, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(OperationBoard::latestActivity, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
             .thenComparing(OperationView::name);
 
     /** Needs a Vert.x duplicated context (a REST call, a scheduled method): Hibernate Reactive runs there. */
@@ -26,6 +30,10 @@ public class OperationBoard {
         return Panache.withSession(() -> OperationEntity.<OperationEntity>listAll()
                 .chain(operations -> OperationEventEntity.<OperationEventEntity>list("order by occurredAt")
                         .map(events -> board(operations, events))));
+    }
+
+    private static Instant latestActivity(OperationView operation) {
+        return operation.lastEventAt() != null ? operation.lastEventAt() : operation.openedAt();
     }
 
     private static List<OperationView> board(List<OperationEntity> operations, List<OperationEventEntity> events) {

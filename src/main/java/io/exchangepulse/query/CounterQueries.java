@@ -1,10 +1,10 @@
 package io.exchangepulse.query;
 
-import io.exchangepulse.aggregate.CounterFamily;
+import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.Grain;
-import io.exchangepulse.domain.Kind;
+import io.exchangepulse.domain.ExchangeKind;
 import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.Scope;
 import io.exchangepulse.domain.TaskForce;
@@ -15,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.time.LocalDate;
-import java.util.Arrays;
 
 /** The read side of the counters: each query is one statement over the counter tables. */
 @ApplicationScoped
@@ -59,33 +57,27 @@ public class CounterQueries {
                     Map<CrimeArea, long[]> counts = new EnumMap<>(CrimeArea.class);
                     for (Row row : rows) {
                         counts.computeIfAbsent(CrimeArea.valueOf(row.getString(0)), area -> new long[2])
-                                [Kind.valueOf(row.getString(1)).ordinal()] += row.getLong(2);
+                                [ExchangeKind.valueOf(row.getString(1)).ordinal()] += row.getLong(2);
                     }
                     return CrimeAreaCount.table(counts);
                 });
     }
 
-    /** {@code from} aligned to the grain; {@code to} exclusive and aligned. */
-    public Uni<TaskForceTrend> trend(Grain grain, Instant from, Instant to, Set<TaskForce> taskForces) {
-        Duration step = grain.step().orElseThrow();
-        int points = (int) (Duration.between(from, to).toMillis() / step.toMillis());
+    /** The grid's steps are of {@code grain}. */
+    public Uni<TaskForceTrend> trend(Grain grain, TrendGrid grid, Set<TaskForce> taskForces) {
         return pool.preparedQuery("SELECT task_force, bucket, n FROM " + CounterFamily.TASK_FORCE.table()
                         + " WHERE grain = $1 AND bucket >= $2 AND bucket < $3")
-                .execute(Tuple.of(grain.name(), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(grain.name(), grid.from().atOffset(ZoneOffset.UTC), grid.to().atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     Map<TaskForce, long[]> counts = new EnumMap<>(TaskForce.class);
-                    taskForces.forEach(tf -> counts.put(tf, new long[points]));
+                    taskForces.forEach(tf -> counts.put(tf, new long[grid.length()]));
                     for (Row row : rows) {
                         long[] series = counts.get(TaskForce.valueOf(row.getString(0)));
                         if (series != null) {
-                            Instant bucket = row.getOffsetDateTime(1).toInstant();
-                            series[(int) (Duration.between(from, bucket).toMillis() / step.toMillis())] += row.getLong(2);
+                            series[grid.indexOf(row.getOffsetDateTime(1).toInstant())] += row.getLong(2);
                         }
                     }
-                    List<TaskForceTrend.Series> series = counts.entrySet().stream()
-                            .map(e -> new TaskForceTrend.Series(e.getKey(), e.getValue(), Arrays.stream(e.getValue()).sum()))
-                            .toList();
-                    return new TaskForceTrend(from, to, step.toString(), series);
+                    return TaskForceTrend.of(grid, counts);
                 });
     }
 

@@ -23,7 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The read API of API.md: the seed's tables with live counts, task-force trends and flows. */
+/** The read API (README, "Queries"): the seed's tables with live counts, task-force trends and flows. */
 @Path("/api/v1")
 @Tag(name = "Queries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -83,7 +83,7 @@ public class CounterQueryResource {
             throw TimeRange.badRequest("the range holds more than " + maxPoints + " steps; take a longer step or a shorter range");
         }
         Set<TaskForce> chosen = taskForces == null || taskForces.isEmpty() ? EnumSet.allOf(TaskForce.class) : EnumSet.copyOf(taskForces);
-        return queries.trend(grain, start, end, chosen);
+        return queries.trend(grain, TrendGrid.between(start, end, length), chosen);
     }
 
     @GET

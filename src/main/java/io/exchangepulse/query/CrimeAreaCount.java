@@ -1,7 +1,7 @@
 package io.exchangepulse.query;
 
 import io.exchangepulse.domain.CrimeArea;
-import io.exchangepulse.domain.Kind;
+import io.exchangepulse.domain.ExchangeKind;
 import io.exchangepulse.domain.TaskForce;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,7 +24,7 @@ public record CrimeAreaCount(
         return Arrays.stream(CrimeArea.values())
                 .map(area -> {
                     long[] c = counts.getOrDefault(area, new long[2]);
-                    return new CrimeAreaCount(area, area.taskForce(), c[Kind.REQUEST.ordinal()], c[Kind.INFORMATION.ordinal()]);
+                    return new CrimeAreaCount(area, area.taskForce(), c[ExchangeKind.REQUEST.ordinal()], c[ExchangeKind.INFORMATION.ordinal()]);
                 })
                 .toList();
     }

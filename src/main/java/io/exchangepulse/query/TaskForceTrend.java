@@ -5,7 +5,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Counts per task force per step over a range: the seed's "Trends on Task-Forces Activity". */
 @RegisterForReflection
@@ -17,6 +19,13 @@ public record TaskForceTrend(
         @Schema(description = "The step (ISO-8601 duration): PT1M, PT1H or P1D.", example = "PT1M")
         String step,
         @Schema(description = "One series per task force.") List<Series> series) {
+
+    /** The trend over {@code grid}, a series per task force in the map's order. */
+    public static TaskForceTrend of(TrendGrid grid, Map<TaskForce, long[]> counts) {
+        return new TaskForceTrend(grid.from(), grid.to(), grid.step().toString(), counts.entrySet().stream()
+                .map(e -> new Series(e.getKey(), e.getValue(), Arrays.stream(e.getValue()).sum()))
+                .toList());
+    }
 
     @RegisterForReflection
     @Schema(name = "TaskForceSeries", description = "One task force's counts, a number per step.")

@@ -1,5 +1,8 @@
 package io.exchangepulse.aggregate;
 
+import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.domain.CrimeArea;
+import io.exchangepulse.domain.Grain;
 import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.Windows;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 import static io.exchangepulse.support.TestExchanges.valid;
 import static io.exchangepulse.support.TestExchanges.with;
@@ -19,7 +24,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Thousands of exchanges, many of them sent more than once, counted exactly once in every family. */
+/**
+ * Thousands of exchanges, many of them sent more than once, counted exactly once in every family at every
+ * grain of the test's own hour (minutes, the hour, the day), read straight from the counter tables, and
+ * through the API.
+ */
 @QuarkusTest
 class ExactCountTest {
 
@@ -27,15 +36,15 @@ class ExactCountTest {
     static final String[] AREAS = {"DRUG_TRAFFICKING", "SMUGGLING_CUSTOMS_FRAUD", "ILLEGAL_IMMIGRATION", "TERRORISM"};
 
     @Test
-    void resentIdsAreCountedOnceInEveryFamily() {
+    void resentIdsAreCountedOnceInEveryFamilyAtEveryGrain() throws Exception {
         Instant window = Windows.fresh();
         Random random = new Random(7);
         List<Map<String, Object>> originals = new ArrayList<>();
         for (int i = 0; i < 4_000; i++) {
             String from = MEMBERS[random.nextInt(MEMBERS.length)];
             String to = MEMBERS[(List.of(MEMBERS).indexOf(from) + 1 + random.nextInt(MEMBERS.length - 1)) % MEMBERS.length];
-            var exchange = with(with(with(valid(window.plusSeconds(random.nextInt(3600))), "from", from), "to", to),
-                    "crimeArea", AREAS[random.nextInt(AREAS.length)]);
+            var exchange = with(with(with(with(valid(window.plusSeconds(random.nextInt(3600))), "from", from), "to", to),
+                    "crimeArea", AREAS[random.nextInt(AREAS.length)]), "kind", random.nextBoolean() ? "REQUEST" : "INFORMATION");
             originals.add(random.nextInt(10) == 0 ? with(exchange, "to", "US") : exchange);
         }
         for (int start = 0; start < originals.size(); start += 500) {
@@ -51,38 +60,32 @@ class ExactCountTest {
 
         Counts.awaitCaughtUp();
 
-        assertThat(Counts.inHour(window)).isEqualTo(4_000);
-        Map<String, Long> byTaskForce = trendTotals(window);
-        assertThat(byTaskForce.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4_000);
-        for (String area : AREAS) {
-            long expected = originals.stream().filter(e -> e.get("crimeArea").equals(area)).count();
-            String taskForce = switch (area) {
-                case "DRUG_TRAFFICKING" -> "DRUGS";
-                case "ILLEGAL_IMMIGRATION" -> "HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION";
-                default -> area;
-            };
-            assertThat(byTaskForce.get(taskForce)).as(area).isEqualTo(expected);
+        Map<CounterFamily, Function<Map<String, Object>, List<String>>> dimensions = Map.of(
+                CounterFamily.SCOPE_CHANNEL, e -> List.of(e.get("to").equals("US") ? "MEMBER_OBSERVER" : "MEMBERS", "DAILY"),
+                CounterFamily.CRIME_AREA_KIND, e -> List.of((String) e.get("crimeArea"), (String) e.get("kind")),
+                CounterFamily.TASK_FORCE, e -> List.of(CrimeArea.valueOf((String) e.get("crimeArea")).taskForce().name()),
+                CounterFamily.FLOW, e -> List.of((String) e.get("from"), (String) e.get("to")));
+        Instant hourEnd = window.plus(Duration.ofHours(1));
+        for (CounterFamily family : CounterFamily.values()) {
+            Map<List<String>, Long> expected = new HashMap<>();
+            originals.forEach(e -> expected.merge(dimensions.get(family).apply(e), 1L, Long::sum));
+            for (Grain grain : List.of(Grain.MINUTE, Grain.HOUR, Grain.DAY)) {
+                Instant to = grain == Grain.DAY ? window.plus(Duration.ofDays(1)) : hourEnd;
+                assertThat(Counts.stored(family, grain, window, to)).as(family + " by " + grain).isEqualTo(expected);
+            }
         }
+        assertThat(Counts.inHour(window)).isEqualTo(4_000);
+        given().queryParam("from", window.toString()).queryParam("to", hourEnd.toString()).queryParam("step", "PT1M")
+                .get("/api/v1/task-forces/trend")
+                .then().statusCode(200)
+                .body("series.size()", equalTo(8))
+                .body("series[0].counts.size()", equalTo(60))
+                .body("series.total.sum()", equalTo(4_000));
     }
 
     static void post(List<Map<String, Object>> batch) {
         given().contentType(ContentType.JSON).body(batch)
                 .when().post("/api/v1/exchanges")
                 .then().statusCode(202).body("accepted", equalTo(batch.size()));
-    }
-
-    static Map<String, Long> trendTotals(Instant window) {
-        List<Map<String, Object>> series = given()
-                .queryParam("from", window.toString())
-                .queryParam("to", window.plus(Duration.ofHours(1)).toString())
-                .queryParam("step", "PT1M")
-                .get("/api/v1/task-forces/trend")
-                .then().statusCode(200)
-                .body("series.size()", equalTo(8))
-                .body("series[0].counts.size()", equalTo(60))
-                .extract().jsonPath().getList("series");
-        Map<String, Long> totals = new java.util.HashMap<>();
-        series.forEach(s -> totals.put((String) s.get("taskForce"), ((Number) s.get("total")).longValue()));
-        return totals;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.exchangepulse.platform.Topics;
+import io.exchangepulse.support.ExternalTool;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
@@ -129,7 +130,7 @@ class KubernetesManifestsTest {
     }
 
     static List<JsonNode> render(String overlay) throws Exception {
-        Process kustomize = new ProcessBuilder("kubectl", "kustomize", "k8s/overlays/" + overlay)
+        Process kustomize = new ProcessBuilder(ExternalTool.KUBECTL.require().toString(), "kustomize", "k8s/overlays/" + overlay)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String yaml = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

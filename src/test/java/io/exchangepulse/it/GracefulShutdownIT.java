@@ -57,14 +57,12 @@ class GracefulShutdownIT {
             load.start();
             Thread.sleep(2000);
 
-            long stopping = System.nanoTime();
+            // stop() fails unless the process ends within the pod's grace period.
             int exit = service.stop(GRACE_PERIOD);
-            Duration took = Duration.ofNanos(System.nanoTime() - stopping);
             posting.set(false);
             load.join();
 
             assertThat(exit).isIn(0, 143);
-            assertThat(took).isLessThan(GRACE_PERIOD);
             assertThat(viewer.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1001);
             assertThat(accepted.get()).isPositive();
         }

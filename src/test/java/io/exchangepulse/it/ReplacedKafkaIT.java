@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static io.exchangepulse.support.TestExchanges.valid;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -36,12 +37,14 @@ class ReplacedKafkaIT {
         Instant before = Windows.fresh();
         Instant after = Windows.fresh();
 
-        try (EmbeddedKafka first = EmbeddedKafka.start(dir.resolve("first"))) {
-            countIn(first, database, before, 40);
+        try (EmbeddedKafka first = EmbeddedKafka.start(dir.resolve("first"));
+             ServiceProcess service = countIn(first, database, before, 40)) {
+            service.stop(Duration.ofSeconds(30));
         }
-        try (EmbeddedKafka second = EmbeddedKafka.start(dir.resolve("second"))) {
-            ServiceProcess service = countIn(second, database, after, 5);
-            service.close();
+        try (EmbeddedKafka second = EmbeddedKafka.start(dir.resolve("second"));
+             ServiceProcess service = countIn(second, database, after, 5)) {
+            assertThat(Counts.inHour(before)).as("the old topic's counts").isEqualTo(40);
+            service.stop(Duration.ofSeconds(30));
         }
     }
 
@@ -61,7 +64,6 @@ class ReplacedKafkaIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> Counts.inHour(window) == count);
         given().queryParam("from", window.toString()).queryParam("to", window.plus(Duration.ofHours(1)).toString())
                 .get("/api/v1/flows").then().body("count.sum()", equalTo(count));
-        service.stop(Duration.ofSeconds(30));
         return service;
     }
 }

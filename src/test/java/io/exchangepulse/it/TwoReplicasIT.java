@@ -1,7 +1,6 @@
 package io.exchangepulse.it;
 
 import io.exchangepulse.support.LiveClient;
-import io.exchangepulse.support.LiveMirror;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
 import io.restassured.http.ContentType;
@@ -27,9 +26,9 @@ class TwoReplicasIT {
              ServiceProcess b = ServiceProcess.start("replica-b", Map.of()).awaitReady(Duration.ofSeconds(90));
              LiveClient onA = LiveClient.connect(a.port());
              LiveClient onB = LiveClient.connect(b.port())) {
-            LiveMirror viewA = new LiveMirror(onA.next(Duration.ofSeconds(20)));
-            LiveMirror viewB = new LiveMirror(onB.next(Duration.ofSeconds(20)));
-            long before = viewB.total("today");
+            onA.next(Duration.ofSeconds(20));
+            onB.next(Duration.ofSeconds(20));
+            long before = onB.latestTotal("today");
 
             for (int round = 0; round < 10; round++) {
                 List<Map<String, Object>> batch = new ArrayList<>();
@@ -41,16 +40,8 @@ class TwoReplicasIT {
             }
 
             long expected = before + 500;
-            onB.until(message -> {
-                viewB.apply(message);
-                return viewB.total("today") >= expected;
-            }, Duration.ofSeconds(60));
-            onA.until(message -> {
-                viewA.apply(message);
-                return viewA.total("today") >= expected;
-            }, Duration.ofSeconds(60));
-            assertThat(viewB.total("today")).isEqualTo(expected);
-            assertThat(viewA.total("today")).isEqualTo(expected);
+            assertThat(onB.awaitTotal("today", expected, Duration.ofSeconds(60))).isEqualTo(expected);
+            assertThat(onA.awaitTotal("today", expected, Duration.ofSeconds(60))).isEqualTo(expected);
         }
     }
 }

@@ -4,15 +4,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Debian's headless Chromium driven by its ChromeDriver (installed by .ci/run): a real browser, with
- * nothing downloaded at run time.
+ * Headless Chromium driven by its ChromeDriver, both found on the PATH (.ci/run installs Debian's): a real
+ * browser, with nothing downloaded at run time. Without them, a browser test is skipped (ExternalTool).
  */
 public final class Browser {
 
@@ -20,15 +19,17 @@ public final class Browser {
     }
 
     public static ChromeDriver open(int width, int height) throws IOException {
+        Path chromium = ExternalTool.CHROMIUM.require();
+        Path chromedriver = ExternalTool.CHROMEDRIVER.require();
         Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "profile-");
         var options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
+                .setBinary(chromium.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=1",
                         "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
         var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingDriverExecutable(chromedriver.toFile())
                 .build();
         var driver = new ChromeDriver(service, options);
         viewport(driver, width, height);

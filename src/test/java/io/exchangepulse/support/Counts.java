@@ -1,5 +1,7 @@
 package io.exchangepulse.support;
 
+import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.domain.Grain;
 import io.restassured.RestAssured;
 import org.apache.kafka.common.TopicPartition;
 
@@ -7,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,32 @@ public final class Counts {
             return end.entrySet().stream()
                     .allMatch(e -> e.getValue() == 0 || stored.getOrDefault(e.getKey().partition(), 0L) >= e.getValue());
         });
+    }
+
+    /**
+     * The counts stored in one family's table for the buckets of one grain in [from, to), summed per
+     * dimension values: what the counters hold, read straight from PostgreSQL.
+     */
+    public static Map<List<String>, Long> stored(CounterFamily family, Grain grain, Instant from, Instant to) throws SQLException {
+        String columns = String.join(", ", family.columns());
+        try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
+             var statement = connection.prepareStatement("SELECT " + columns + ", sum(n) FROM " + family.table()
+                     + " WHERE grain = ? AND bucket >= ? AND bucket < ? GROUP BY " + columns)) {
+            statement.setString(1, grain.name());
+            statement.setObject(2, from.atOffset(ZoneOffset.UTC));
+            statement.setObject(3, to.atOffset(ZoneOffset.UTC));
+            Map<List<String>, Long> counts = new HashMap<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    List<String> dimensions = new ArrayList<>();
+                    for (int i = 1; i <= family.columns().size(); i++) {
+                        dimensions.add(rows.getString(i));
+                    }
+                    counts.put(dimensions, rows.getLong(family.columns().size() + 1));
+                }
+            }
+            return counts;
+        }
     }
 
     public static Map<Integer, Long> storedPositions() throws SQLException {

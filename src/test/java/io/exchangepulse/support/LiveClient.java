@@ -98,6 +98,34 @@ public final class LiveClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The latest value of a field of the {@code totals} view among the messages read so far: deltas carry
+     * absolute values, so the latest one is the value; null if none carried it.
+     */
+    public Long latestTotal(String field) {
+        for (int i = seen.size() - 1; i >= 0; i--) {
+            JsonNode message = seen.get(i);
+            JsonNode totals = message.path("type").asText().equals("snapshot")
+                    ? message.path("views").path("totals") : message.path("changes").path("totals");
+            if (totals.has(field)) {
+                return totals.get(field).asLong();
+            }
+        }
+        return null;
+    }
+
+    /** Reads until the {@code totals} field reaches at least {@code expected}, and returns its value then. */
+    public long awaitTotal(String field, long expected, Duration timeout) throws InterruptedException {
+        Long current = latestTotal(field);
+        if (current == null || current < expected) {
+            until(message -> {
+                Long value = latestTotal(field);
+                return value != null && value >= expected;
+            }, timeout);
+        }
+        return latestTotal(field);
+    }
+
     /** The status code of the server's close frame, once it comes. */
     public CompletableFuture<Integer> closed() {
         return closed;

@@ -1,7 +1,7 @@
 package io.exchangepulse.domain;
 
 /** The seed's two columns of the crime-area table. */
-public enum Kind {
+public enum ExchangeKind {
     REQUEST,
     INFORMATION
 }

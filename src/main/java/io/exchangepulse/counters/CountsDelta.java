@@ -1,6 +1,5 @@
-package io.exchangepulse.aggregate;
+package io.exchangepulse.counters;
 
-import io.exchangepulse.domain.Grain;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
@@ -20,6 +19,6 @@ public record CountsDelta(List<Span> spans, long newestIngestedAt, List<Row> row
 
     /** One counter row's increment. */
     @RegisterForReflection
-    public record Row(CounterFamily family, Grain grain, long bucket, List<String> dimensions, long count) {
+    public record Row(CounterKey key, long count) {
     }
 }

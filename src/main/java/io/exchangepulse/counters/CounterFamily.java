@@ -1,4 +1,4 @@
-package io.exchangepulse.aggregate;
+package io.exchangepulse.counters;
 
 import io.exchangepulse.domain.Exchange;
 
@@ -37,7 +37,8 @@ public enum CounterFamily {
         return columns;
     }
 
-    List<String> dimensionsOf(Exchange exchange) {
+    /** The exchange's values of this family's dimensions, in the order of {@link #columns()}. */
+    public List<String> dimensionsOf(Exchange exchange) {
         return dimensions.apply(exchange);
     }
 }

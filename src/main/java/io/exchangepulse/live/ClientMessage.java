@@ -1,0 +1,69 @@
+package io.exchangepulse.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.live.views.Subscription;
+import io.exchangepulse.live.views.Views;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The messages of the live protocol from the page, decoded and checked: a subscription, or a resync. */
+sealed interface ClientMessage {
+
+    /** Follow these views of these task forces from now on (a snapshot of them comes first). */
+    record Subscribe(Subscription subscription) implements ClientMessage {
+    }
+
+    /** Send the current state again, whole (the page saw a gap in the sequence). */
+    record Resync() implements ClientMessage {
+    }
+
+    /** A message the server cannot take, and why, in words for the page's log. */
+    final class Invalid extends Exception {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    static ClientMessage decode(JsonNode message, Views views) throws Invalid {
+        String type = message.path("type").asText();
+        return switch (type) {
+            case "subscribe" -> new Subscribe(subscription(message, views));
+            case "resync" -> new Resync();
+            default -> throw new Invalid("unknown message type '" + type + "'; expected subscribe or resync");
+        };
+    }
+
+    /** Every field is optional: all views, all task forces, the wall's trend lengths. */
+    private static Subscription subscription(JsonNode message, Views views) throws Invalid {
+        List<String> followed = new ArrayList<>();
+        for (JsonNode view : message.path("views")) {
+            if (views.named(view.asText()).isEmpty()) {
+                throw new Invalid("unknown view '" + view.asText() + "'");
+            }
+            followed.add(view.asText());
+        }
+        List<TaskForce> taskForces = new ArrayList<>();
+        for (JsonNode taskForce : message.path("taskForces")) {
+            taskForces.add(Arrays.stream(TaskForce.values()).filter(t -> t.name().equals(taskForce.asText())).findFirst()
+                    .orElseThrow(() -> new Invalid("unknown task force '" + taskForce.asText() + "'")));
+        }
+        return new Subscription(followed.isEmpty() ? views.names() : followed, taskForces,
+                bounded(message, "minutes", Subscription.DEFAULT_MINUTES, Horizon.MAX_MINUTES),
+                bounded(message, "days", Subscription.DEFAULT_DAYS, Horizon.MAX_DAYS));
+    }
+
+    private static int bounded(JsonNode message, String field, int fallback, int max) throws Invalid {
+        JsonNode value = message.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.canConvertToInt() || value.intValue() < 1 || value.intValue() > max) {
+            throw new Invalid(field + " must be a whole number from 1 to " + max);
+        }
+        return value.intValue();
+    }
+}

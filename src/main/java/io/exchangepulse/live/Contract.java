@@ -1,0 +1,65 @@
+package io.exchangepulse.live;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.exchangepulse.domain.PartyRole;
+import io.exchangepulse.domain.TaskForce;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * What the dashboard must know to read the live views, from the one place that defines it: the codes in
+ * display order with their names, which task force each crime area belongs to, and how each view's delta
+ * applies. The page adds only presentation (colours, glyphs).
+ */
+@RegisterForReflection
+@Schema(description = "The center's codes with their names, in display order, and the live views' merge rules.")
+public record Contract(
+        @Schema(description = "The eight task forces.") List<Code> taskForces,
+        @Schema(description = "The crime areas, in the order of the seed's table, each with its task force.")
+        List<CrimeAreaCode> crimeAreas,
+        @Schema(description = "The parties: members in the seed's order, the applicant, observer states, organisations.")
+        List<PartyCode> parties,
+        @Schema(description = "Where an operation stands.") List<Code> operationStatuses,
+        @Schema(description = "The two sorts of operation.") List<Code> operationKinds,
+        @Schema(description = "What a result may report as seized.") List<Code> seizures,
+        @Schema(description = "The live views and how a delta of each applies (README, \"The live protocol\").")
+        List<ViewRule> views) {
+
+    @RegisterForReflection
+    @Schema(name = "ContractCode", description = "A code and its name.")
+    public record Code(
+            @Schema(description = "The code as the API writes it.", example = "DRUGS") String code,
+            @Schema(description = "Its name, as the dashboard shows it.", example = "Drug trafficking") String name) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "ContractCrimeArea", description = "A crime area, its name and its task force.")
+    public record CrimeAreaCode(
+            @Schema(description = "The crime area's code.", example = "DRUG_TRAFFICKING") String code,
+            @Schema(description = "Its name.", example = "Drug trafficking") String name,
+            @Schema(description = "The task force it belongs to.", example = "DRUGS") TaskForce taskForce) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "ContractParty", description = "A party, its name and its place in the center.")
+    public record PartyCode(
+            @Schema(description = "ISO 3166-1 alpha-2 for a state, the name for an organisation.", example = "RO")
+            String code,
+            @Schema(description = "Its name.", example = "Romania") String name,
+            @Schema(description = "Member, applicant, observer or organisation.", example = "MEMBER") PartyRole role) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ContractView", description = "A live view: its name and how its delta applies.")
+    public record ViewRule(
+            @Schema(description = "The view's name in the protocol.", example = "flows") String name,
+            @Schema(description = "rows (replace rows by key), fields (overwrite fields), trend (move the window, "
+                    + "set points) or whole (replace).", example = "rows") String merge,
+            @Schema(description = "For rows: the fields that identify a row.", example = "[\"from\", \"to\"]")
+            List<String> key,
+            @Schema(description = "For trend: the step (ISO-8601).", example = "PT1M") String step) {
+    }
+}

@@ -1,0 +1,56 @@
+package io.exchangepulse.live;
+
+import io.exchangepulse.domain.CrimeArea;
+import io.exchangepulse.domain.OperationKind;
+import io.exchangepulse.domain.OperationStatus;
+import io.exchangepulse.domain.Party;
+import io.exchangepulse.domain.Seizure;
+import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.live.views.Merge;
+import io.exchangepulse.live.views.Views;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.List;
+
+@Path("/api/v1/contract")
+@Tag(name = "Live")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContractResource {
+
+    @Inject
+    Views views;
+
+    @GET
+    @Operation(summary = "The codes, their names and the live views",
+            description = "What a dashboard needs to read /live: every code in display order with its name, each crime "
+                    + "area's task force, and how a delta of each view applies.")
+    public Contract contract() {
+        return new Contract(
+                codes(TaskForce.values(), TaskForce::displayName),
+                Arrays.stream(CrimeArea.values())
+                        .map(area -> new Contract.CrimeAreaCode(area.name(), area.displayName(), area.taskForce()))
+                        .toList(),
+                Arrays.stream(Party.values())
+                        .map(party -> new Contract.PartyCode(party.name(), party.displayName(), party.role()))
+                        .toList(),
+                codes(OperationStatus.values(), OperationStatus::displayName),
+                codes(OperationKind.values(), OperationKind::displayName),
+                codes(Seizure.values(), Seizure::displayName),
+                views.all().stream().map(view -> {
+                    Merge merge = view.merge();
+                    return new Contract.ViewRule(view.name(), merge.merge(), merge.key(), merge.step());
+                }).toList());
+    }
+
+    private static <E extends Enum<E>> List<Contract.Code> codes(E[] values, Function<E, String> name) {
+        return Arrays.stream(values).map(value -> new Contract.Code(value.name(), name.apply(value))).toList();
+    }
+}

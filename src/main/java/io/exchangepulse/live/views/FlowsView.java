@@ -1,0 +1,59 @@
+package io.exchangepulse.live.views;
+
+import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.counters.CounterKey;
+import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.domain.Grain;
+import io.exchangepulse.domain.Party;
+import io.exchangepulse.query.Flow;
+import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Today's intelligence flow, exchanges per ordered pair of parties: the rows of {@code GET /api/v1/flows}. */
+@Singleton
+public class FlowsView implements LiveView<Map<List<Party>, Flow>> {
+
+    @Override
+    public String name() {
+        return "flows";
+    }
+
+    @Override
+    public Merge merge() {
+        return Merge.rows("from", "to");
+    }
+
+    @Override
+    public boolean reads(CounterKey key, Horizon horizon) {
+        return key.family() == CounterFamily.FLOW && key.grain() == Grain.DAY && key.bucket() >= horizon.startOfToday();
+    }
+
+    /** The whole center's flows: the flow counters have no task-force dimension. */
+    @Override
+    public Map<List<Party>, Flow> render(ViewInput input, Subscription subscription) {
+        long today = ViewInput.epochSecond(input.today());
+        Map<List<Party>, Flow> flows = new HashMap<>();
+        input.counters().forEach(CounterFamily.FLOW, Grain.DAY, (key, count) -> {
+            if (key.bucket() == today) {
+                Party from = Party.valueOf(key.dimensions().get(0));
+                Party to = Party.valueOf(key.dimensions().get(1));
+                flows.put(List.of(from, to), new Flow(from, to, count));
+            }
+        });
+        return flows;
+    }
+
+    @Override
+    public Object snapshot(Map<List<Party>, Flow> state) {
+        return state.values().stream().sorted(Flow.LARGEST_FIRST).toList();
+    }
+
+    @Override
+    public Optional<Object> changes(Map<List<Party>, Flow> before, Map<List<Party>, Flow> after) {
+        return Changes.changedRows(before, after);
+    }
+}

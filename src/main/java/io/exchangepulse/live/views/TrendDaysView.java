@@ -1,0 +1,23 @@
+package io.exchangepulse.live.views;
+
+import io.exchangepulse.domain.Grain;
+import jakarta.inject.Singleton;
+
+/** Each subscribed task force's exchanges per day (UTC), the last {@code days} days. */
+@Singleton
+public class TrendDaysView extends TrendView {
+
+    public TrendDaysView() {
+        super(Grain.DAY);
+    }
+
+    @Override
+    public String name() {
+        return "trendDays";
+    }
+
+    @Override
+    protected int steps(Subscription subscription) {
+        return subscription.days();
+    }
+}

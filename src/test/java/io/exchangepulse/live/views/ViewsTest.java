@@ -1,0 +1,185 @@
+package io.exchangepulse.live.views;
+
+import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.counters.CounterKey;
+import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.domain.Grain;
+import io.exchangepulse.domain.OperationKind;
+import io.exchangepulse.domain.OperationStatus;
+import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.operations.OperationView;
+import io.exchangepulse.query.CrimeAreaCount;
+import io.exchangepulse.query.Flow;
+import io.exchangepulse.query.TaskForceTrend;
+import io.exchangepulse.query.YearlyTotals;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.exchangepulse.live.views.TestViews.key;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each view rendered from a counter table made of plain rows, and the deltas between two of its states. */
+class ViewsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-28T09:30:10Z");
+    static final Subscription WALL = TestViews.all().wall();
+    static final Subscription DRUGS = new Subscription(WALL.views(), List.of(TaskForce.DRUGS), 3, 2);
+
+    final Map<CounterKey, Long> rows = new HashMap<>();
+
+    ViewInput input() {
+        return new ViewInput(TestViews.table(rows), List.of(), NOW);
+    }
+
+    @Test
+    void yearlyHasARowPerYearWithItsFourCellsAndTheirTotal() {
+        rows.put(key(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, Instant.parse("2008-01-01T00:00:00Z"), "MEMBERS", "DAILY"), 8323L);
+        rows.put(key(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, Instant.parse("2008-01-01T00:00:00Z"), "MEMBER_OBSERVER", "DAILY"), 378L);
+        rows.put(key(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, Instant.parse("2026-01-01T00:00:00Z"), "MEMBERS", "OPERATION"), 4L);
+
+        Map<Integer, YearlyTotals> yearly = new YearlyView().render(input(), WALL);
+
+        assertThat(yearly.keySet()).containsExactly(2008, 2026);
+        assertThat(yearly.get(2008).total()).isEqualTo(8701);
+        assertThat(yearly.get(2026).membersOperations()).isEqualTo(4);
+    }
+
+    @Test
+    void crimeAreasAreThisYearsOnlyTheSubscribedTaskForcesAreasEachPresent() {
+        rows.put(key(CounterFamily.CRIME_AREA_KIND, Grain.YEAR, Instant.parse("2026-01-01T00:00:00Z"), "DRUG_TRAFFICKING", "REQUEST"), 7L);
+        rows.put(key(CounterFamily.CRIME_AREA_KIND, Grain.YEAR, Instant.parse("2025-01-01T00:00:00Z"), "DRUG_TRAFFICKING", "REQUEST"), 99L);
+        rows.put(key(CounterFamily.CRIME_AREA_KIND, Grain.YEAR, Instant.parse("2026-01-01T00:00:00Z"), "TERRORISM", "INFORMATION"), 2L);
+
+        Map<?, CrimeAreaCount> wall = new CrimeAreasView().render(input(), WALL);
+        Map<?, CrimeAreaCount> drugs = new CrimeAreasView().render(input(), DRUGS);
+
+        assertThat(wall).hasSize(11);
+        assertThat(drugs.values()).extracting(CrimeAreaCount::crimeArea).extracting(Enum::name).containsExactly("DRUG_TRAFFICKING");
+        assertThat(drugs.values().iterator().next().requests()).isEqualTo(7);
+    }
+
+    @Test
+    void totalsCompareTodayAndThisYearWithTheSamePeriodsLastYear() {
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "DRUGS"), 5L);
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "TERRORISM"), 1L);
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2025-11-28T00:00:00Z"), "DRUGS"), 3L);
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2025-03-01T00:00:00Z"), "DRUGS"), 30L);
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2025-12-01T00:00:00Z"), "DRUGS"), 300L);
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.YEAR, Instant.parse("2026-01-01T00:00:00Z"), "DRUGS"), 500L);
+
+        Totals wall = new TotalsView().render(input(), WALL);
+        Totals drugs = new TotalsView().render(input(), DRUGS);
+
+        assertThat(wall).isEqualTo(new Totals(NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate(), 6, 3, 500, 33));
+        assertThat(drugs.today()).isEqualTo(5);
+    }
+
+    @Test
+    void totalsDeltaNamesOnlyTheFieldsThatChanged() {
+        var view = new TotalsView();
+        Totals before = new Totals(java.time.LocalDate.of(2026, 11, 28), 6, 3, 500, 33);
+
+        assertThat(view.changes(before, new Totals(before.date(), 7, 3, 501, 33))).contains(Map.of("today", 7L, "thisYear", 501L));
+        assertThat(view.changes(before, before)).isEmpty();
+    }
+
+    @Test
+    void aMinuteTrendEndsWithTheCurrentMinuteAndCountsEachStep() {
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:30:00Z"), "DRUGS"), 4L);
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:28:00Z"), "DRUGS"), 2L);
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:27:00Z"), "DRUGS"), 9L);
+
+        TaskForceTrend trend = (TaskForceTrend) new TrendMinutesView().snapshotOf(new TrendMinutesView().render(input(), DRUGS));
+
+        assertThat(trend.from()).isEqualTo(Instant.parse("2026-11-28T09:28:00Z"));
+        assertThat(trend.to()).isEqualTo(Instant.parse("2026-11-28T09:31:00Z"));
+        assertThat(trend.step()).isEqualTo("PT1M");
+        assertThat(trend.series()).singleElement().satisfies(series -> {
+            assertThat(series.taskForce()).isEqualTo(TaskForce.DRUGS);
+            assertThat(series.counts()).containsExactly(2, 0, 4);
+            assertThat(series.total()).isEqualTo(6);
+        });
+    }
+
+    @Test
+    void aTrendDeltaMovesTheWindowAndSetsTheStepsThatDiffer() {
+        var view = new TrendMinutesView();
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:30:00Z"), "DRUGS"), 4L);
+        TrendView.Trend before = view.render(input(), DRUGS);
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:31:00Z"), "DRUGS"), 1L);
+        TrendView.Trend after = view.render(new ViewInput(TestViews.table(rows), List.of(), NOW.plusSeconds(60)), DRUGS);
+
+        TrendView.TrendChange change = (TrendView.TrendChange) view.changes(before, after).orElseThrow();
+
+        assertThat(change.from()).isEqualTo(Instant.parse("2026-11-28T09:29:00Z"));
+        assertThat(change.to()).isEqualTo(Instant.parse("2026-11-28T09:32:00Z"));
+        assertThat(change.points()).containsExactly(
+                new TrendView.TrendPoint(TaskForce.DRUGS, Instant.parse("2026-11-28T09:31:00Z"), 1));
+        assertThat(view.changes(after, after)).isEmpty();
+    }
+
+    @Test
+    void flowsAreTodaysPairsLargestFirstAndTheirDeltaTheChangedPairs() {
+        var view = new FlowsView();
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "RO", "BG"), 3L);
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "BG", "RO"), 5L);
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-27T00:00:00Z"), "TR", "GR"), 50L);
+        var before = view.render(input(), WALL);
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "RO", "BG"), 4L);
+
+        assertThat((List<?>) view.snapshot(before)).extracting(flow -> ((Flow) flow).count()).containsExactly(5L, 3L);
+        assertThat(view.changes(before, view.render(input(), WALL))).contains(List.of(
+                new Flow(io.exchangepulse.domain.Party.RO, io.exchangepulse.domain.Party.BG, 4)));
+    }
+
+    @Test
+    void theOperationsBoardKeepsItsOrderAndOnlyTheSubscribedTaskForces() {
+        List<OperationView> board = List.of(
+                operation("TARA", TaskForce.HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION),
+                operation("ROUTE", TaskForce.DRUGS),
+                operation("UNKNOWN", null));
+
+        var view = new OperationsBoardView();
+        var input = new ViewInput(TestViews.table(rows), board, NOW);
+
+        assertThat(view.render(input, WALL)).extracting(OperationView::id).containsExactly("TARA", "ROUTE", "UNKNOWN");
+        assertThat(view.render(input, DRUGS)).extracting(OperationView::id).containsExactly("ROUTE");
+    }
+
+    @Test
+    void onlyFollowedViewsAreRenderedAndOnlyRowsSomeViewReadsAreKept() {
+        Views views = TestViews.all();
+        Horizon horizon = Horizon.at(NOW);
+
+        ViewStates states = views.render(input(), new Subscription(List.of("totals", "flows"), List.of(), 60, 30));
+
+        assertThat(states.snapshot().keySet()).containsExactly("flows", "totals");
+        assertThat(views.keeps(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:00:00Z"), "DRUGS"), horizon)).isTrue();
+        assertThat(views.keeps(key(CounterFamily.TASK_FORCE, Grain.HOUR, Instant.parse("2026-11-28T09:00:00Z"), "DRUGS"), horizon)).isFalse();
+        assertThat(views.keeps(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-27T00:00:00Z"), "RO", "BG"), horizon)).isFalse();
+        assertThat(views.keeps(key(CounterFamily.FLOW, Grain.MINUTE, Instant.parse("2026-11-28T09:30:00Z"), "RO", "BG"), horizon)).isFalse();
+        assertThat(views.keeps(key(CounterFamily.CRIME_AREA_KIND, Grain.YEAR, Instant.parse("2008-01-01T00:00:00Z"), "TERRORISM", "REQUEST"), horizon)).isFalse();
+        assertThat(views.keeps(key(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, Instant.parse("2008-01-01T00:00:00Z"), "MEMBERS", "DAILY"), horizon)).isTrue();
+    }
+
+    @Test
+    void aDeltaOfSeveralViewsHoldsOnlyThoseThatChanged() {
+        Views views = TestViews.all();
+        rows.put(key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "DRUGS"), 5L);
+        ViewStates before = views.render(input(), WALL);
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "RO", "BG"), 1L);
+
+        Map<String, Object> changes = views.render(input(), WALL).changesSince(before);
+
+        assertThat(changes.keySet()).containsExactly("flows");
+    }
+
+    static OperationView operation(String id, TaskForce taskForce) {
+        return new OperationView(id, id, OperationKind.REGIONAL_OPERATION, taskForce, List.of("RO", "BG"), OperationStatus.OPEN,
+                null, null, null, 0, 0, List.of());
+    }
+}
