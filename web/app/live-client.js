@@ -9,7 +9,7 @@ export const RECONNECTING = 'reconnecting';
 
 const SOCKET_OPEN = 1;
 
-const systemClock = {
+export const systemClock = {
   now: () => Date.now(),
   setTimeout: (callback, milliseconds) => setTimeout(callback, milliseconds),
   clearTimeout: (handle) => clearTimeout(handle),

@@ -1,27 +1,44 @@
-// Bootstrap: read the mode from the address, lay out the board, connect to /live, and turn every
-// server message into state and every state change into a render.
-import { createBoard, describeMode } from './board.js';
+// Bootstrap: load the contract, read the mode from the address, lay out the board, connect to
+// /live, and turn every server message into state and every state change into a render.
+import { createBoard, describeMode, layoutViews } from './board.js';
+import { loadContract } from './contract.js';
 import { CONNECTING, LIVE, createLiveClient } from './live-client.js';
 import { TASK_FORCE, readMode, snapshotFitsMode, subscribeMessage } from './mode.js';
-import { VIEW_NAMES, applyDelta, applySnapshot, emptyState } from './state.js';
+import { applyDelta, applySnapshot, emptyState } from './state.js';
 import { createConnectionIndicator } from './views/connection.js';
 
-const mode = readMode(location.search);
+const indicator = createConnectionIndicator(document);
+let status = { state: CONNECTING, retryAt: null };
+let heardAt = null;
+let serverTime = null;
+
+function renderIndicator() {
+  indicator.render({ status, heardAt, serverTime, now: Date.now() });
+}
+
+function showStatus(next) {
+  status = next;
+  renderIndicator();
+}
+
+// The data's age and the clock move on even when no message comes.
+setInterval(renderIndicator, 1000);
+
+// Nothing can be named or merged before the contract is in; until then the page says Connecting.
+const contract = await loadContract({ url: new URL('api/v1/contract', location.href).href, onStatus: showStatus });
+
+const mode = readMode(location.search, contract);
 const subtitle = document.getElementById('subtitle');
-subtitle.replaceChildren(...describeMode(mode));
+subtitle.replaceChildren(...describeMode(mode, contract));
 if (mode.kind === TASK_FORCE) document.title = `${subtitle.textContent} · Exchange Pulse`;
 if (mode.unknown.length) console.warn(`Unknown task force ignored: ${mode.unknown.join(', ')}`);
 
-const board = createBoard(document.getElementById('board'), mode);
-const indicator = createConnectionIndicator(document);
+const board = createBoard(document.getElementById('board'), mode, contract);
 
 let state = emptyState();
 // False until a snapshot of this page's subscription arrived on the current connection: deltas
 // of any other subscription must not be mixed into what the page shows.
 let acceptingDeltas = false;
-let status = { state: CONNECTING, retryAt: null };
-let heardAt = null;
-let serverTime = null;
 
 // Each message renders at once, so data-value attributes hold the new numbers as soon as they
 // arrive (only the visible digits animate); a message touches few views, so this stays cheap.
@@ -33,11 +50,11 @@ function receive(message) {
     acceptingDeltas = snapshotFitsMode(mode, message.subscription);
     if (acceptingDeltas) {
       state = applySnapshot(message);
-      changed = VIEW_NAMES;
+      changed = Object.keys(state.views);
       document.body.classList.remove('awaiting-data');
     }
   } else if (message.type === 'delta' && acceptingDeltas) {
-    ({ state, changed } = applyDelta(state, message));
+    ({ state, changed } = applyDelta(state, message, contract.views));
   }
   if (changed.length) board.render(state.views, new Set(changed), currentYear());
   renderIndicator();
@@ -45,10 +62,6 @@ function receive(message) {
 
 function currentYear() {
   return Number(state.views.totals?.date?.slice(0, 4)) || new Date(serverTime ?? Date.now()).getUTCFullYear();
-}
-
-function renderIndicator() {
-  indicator.render({ status, heardAt, serverTime, now: Date.now() });
 }
 
 function liveUrl() {
@@ -62,15 +75,11 @@ function liveUrl() {
 createLiveClient({
   url: liveUrl(),
   createSocket: (url) => new WebSocket(url),
-  subscription: subscribeMessage(mode),
+  subscription: subscribeMessage(mode, layoutViews(mode)),
   onMessage: receive,
   onStatus: (next) => {
-    status = next;
     // A new connection's first snapshot may belong to the default subscription: wait for ours.
     if (next.state !== LIVE) acceptingDeltas = false;
-    renderIndicator();
+    showStatus(next);
   },
 }).start();
-
-// The data's age and the clock move on even when no message comes.
-setInterval(renderIndicator, 1000);

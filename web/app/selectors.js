@@ -1,7 +1,6 @@
 // What each panel shows, derived from the views. Pure, so the ordering and filtering rules are
 // tested in Node and the render code only draws.
-import { CRIME_AREAS, OPERATION_STATUSES, TASK_FORCES, comparePartyCodes } from './labels.js';
-import { flowKey, stepMilliseconds } from './state.js';
+import { stepStarts } from './trend.js';
 
 const YEARLY_COLUMNS = [
   { key: 'membersDaily', label: 'Among members, daily' },
@@ -45,15 +44,16 @@ export function omittedYearsText(count) {
   return `… ${count} more ${count === 1 ? 'year' : 'years'}`;
 }
 
-// Every crime area of the shown task forces, in the seed's order, zeros where no row came yet.
-export function crimeAreaRows(rows = [], taskForces = []) {
+// Every crime area of the shown task forces, in the contract's order, zeros where no row came
+// yet; an area the contract does not know yet still shows, under its code.
+export function crimeAreaRows(contract, rows = [], taskForces = []) {
   const byCode = new Map(rows.map((row) => [row.crimeArea, row]));
-  const shown = CRIME_AREAS.filter((area) => taskForces.length === 0 || taskForces.includes(area.taskForce));
-  const known = new Set(CRIME_AREAS.map((area) => area.code));
+  const shows = (taskForce) => taskForces.length === 0 || taskForces.includes(taskForce);
+  const known = new Set(contract.crimeAreas.map((area) => area.code));
   const extra = rows
-    .filter((row) => !known.has(row.crimeArea) && (taskForces.length === 0 || taskForces.includes(row.taskForce)))
-    .map((row) => ({ code: row.crimeArea, label: row.crimeArea, taskForce: row.taskForce }));
-  const result = [...shown, ...extra].map((area) => ({
+    .filter((row) => !known.has(row.crimeArea) && shows(row.taskForce))
+    .map((row) => ({ code: row.crimeArea, name: row.crimeArea, taskForce: row.taskForce }));
+  const result = [...contract.crimeAreas.filter((area) => shows(area.taskForce)), ...extra].map((area) => ({
     ...area,
     requests: byCode.get(area.code)?.requests ?? 0,
     information: byCode.get(area.code)?.information ?? 0,
@@ -66,36 +66,31 @@ export function crimeAreaRows(rows = [], taskForces = []) {
 }
 
 // The matrix of today's flows: the parties that sent or received anything, members first.
-export function flowMatrix(flows = []) {
+export function flowMatrix(contract, flows = []) {
   const active = flows.filter((flow) => flow.count > 0);
-  const parties = [...new Set(active.flatMap((flow) => [flow.from, flow.to]))].sort(comparePartyCodes);
-  const counts = new Map(active.map((flow) => [flowKey(flow), flow.count]));
+  const parties = [...new Set(active.flatMap((flow) => [flow.from, flow.to]))].sort(contract.compareParties);
+  const pair = (from, to) => `${from}>${to}`;
+  const counts = new Map(active.map((flow) => [pair(flow.from, flow.to), flow.count]));
   const max = Math.max(0, ...active.map((flow) => flow.count));
   const total = active.reduce((sum, flow) => sum + flow.count, 0);
-  return { parties, max, total, countOf: (from, to) => counts.get(flowKey({ from, to })) ?? 0 };
+  return { parties, max, total, countOf: (from, to) => counts.get(pair(from, to)) ?? 0 };
 }
 
-// Live work first (open, then action taken, then closed), the most recently active on top.
+// The server sends the board in its display order; only the task forces are chosen here.
 export function operationsBoard(operations = [], taskForces = []) {
-  const shown = operations.filter((operation) => taskForces.length === 0 || taskForces.includes(operation.taskForce));
-  const rank = (operation) => OPERATION_STATUSES[operation.status]?.rank ?? 3;
-  const latest = (operation) => Date.parse(operation.lastEventAt ?? operation.openedAt ?? '') || 0;
-  return [...shown].sort((a, b) => rank(a) - rank(b) || latest(b) - latest(a) || a.name.localeCompare(b.name));
+  return operations.filter((operation) => taskForces.length === 0 || taskForces.includes(operation.taskForce));
 }
 
-// One series per shown task force, in the fixed task-force order, with x in Unix seconds (what
-// uPlot expects) and the numbers the labels and the screen-reader summaries need.
-export function trendSeries(trend, taskForces = []) {
-  const codes = TASK_FORCES.map((taskForce) => taskForce.code)
+// One series per shown task force, in the contract's order, with x in Unix seconds (what uPlot
+// expects) and the numbers the labels and the screen-reader summaries need.
+export function trendSeries(contract, trend, taskForces = []) {
+  const codes = contract.taskForces.map((taskForce) => taskForce.code)
     .filter((code) => taskForces.length === 0 || taskForces.includes(code));
   if (!trend) return { xs: [], series: codes.map((code) => ({ taskForce: code, counts: [], sum: 0, peak: 0, latest: 0 })) };
-  const stepMs = stepMilliseconds(trend.step);
-  const start = Date.parse(trend.from);
-  const length = Math.max(0, Math.round((Date.parse(trend.to) - start) / stepMs));
-  const xs = Array.from({ length }, (_, index) => (start + index * stepMs) / 1000);
+  const xs = stepStarts(trend).map((milliseconds) => milliseconds / 1000);
   const series = codes.map((code) => {
     const found = trend.series.find((entry) => entry.taskForce === code);
-    const counts = Array.from({ length }, (_, index) => found?.counts[index] ?? 0);
+    const counts = xs.map((_, index) => found?.counts[index] ?? 0);
     return {
       taskForce: code,
       counts,

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TASK_FORCE, WALL, readMode, snapshotFitsMode, subscribeMessage } from '../app/mode.js';
+import { layoutViews } from '../app/board.js';
+import { createContract } from '../app/contract.js';
+import { TASK_FORCE, WALL, readMode as readModeWith, snapshotFitsMode, subscribeMessage } from '../app/mode.js';
+
+const contract = createContract({
+  taskForces: [{ code: 'DRUGS', name: 'Drug trafficking' }, { code: 'TERRORISM', name: 'Terrorism' }],
+  crimeAreas: [], parties: [], operationStatuses: [], operationKinds: [], seizures: [], views: [],
+});
+const readMode = (search) => readModeWith(search, contract);
 
 describe('mode', () => {
   it('is the wall by default and for ?mode=wall', () => {
@@ -33,15 +41,20 @@ describe('mode', () => {
     assert.deepEqual(mode.unknown, ['ARSON']);
   });
 
-  it('subscribes only in the task-force view', () => {
-    assert.equal(subscribeMessage(readMode('')), null);
-    assert.deepEqual(subscribeMessage(readMode('?taskForce=DRUGS')), {
+  it('subscribes only in the task-force view, to the views its panels draw', () => {
+    assert.equal(subscribeMessage(readMode(''), layoutViews(readMode(''))), null);
+    const mode = readMode('?taskForce=DRUGS');
+    assert.deepEqual(subscribeMessage(mode, layoutViews(mode)), {
       type: 'subscribe',
       views: ['totals', 'crimeAreas', 'trendMinutes', 'trendDays', 'operations'],
       taskForces: ['DRUGS'],
       minutes: 180,
       days: 90,
     });
+  });
+
+  it('lays out every view on the wall', () => {
+    assert.deepEqual(layoutViews(readMode('')).sort(), ['crimeAreas', 'flows', 'operations', 'totals', 'trendDays', 'trendMinutes', 'yearly']);
   });
 
   it('lets the wall take any snapshot, a task-force view only its own', () => {

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyDelta, applySnapshot, emptyState, replaceByKey, shiftTrendWindow, stepMilliseconds } from '../app/state.js';
+import { applyDelta, applySnapshot, emptyState, replaceByKey, rowKey } from '../app/state.js';
+
+// The contract's merge rules, as GET api/v1/contract gives them.
+const VIEWS = [
+  { name: 'crimeAreas', merge: 'rows', key: ['crimeArea'] },
+  { name: 'flows', merge: 'rows', key: ['from', 'to'] },
+  { name: 'operations', merge: 'whole' },
+  { name: 'totals', merge: 'fields' },
+  { name: 'trendDays', merge: 'trend', step: 'P1D' },
+  { name: 'trendMinutes', merge: 'trend', step: 'PT1M' },
+  { name: 'yearly', merge: 'rows', key: ['year'] },
+];
 
 const yearly = [
   { year: 2007, membersDaily: 6561, membersOperations: 532, memberObserverDaily: 490, total: 7583 },
@@ -43,10 +54,9 @@ function snapshotMessage() {
 const deltaOf = (changes) => ({ type: 'delta', seq: 2, serverTime: '2026-11-28T14:00:31Z', newestIngestedAt: null, changes });
 
 describe('snapshot', () => {
-  it('replaces the whole state, yearly rows in ascending years', () => {
+  it('replaces the whole state', () => {
     const state = applySnapshot(snapshotMessage());
-    assert.deepEqual(state.views.yearly.map((row) => row.year), [2006, 2007, 2008, 2026]);
-    assert.equal(state.views.totals.today, 120);
+    assert.deepEqual(state.views, snapshotMessage().views);
     assert.deepEqual(state.subscription.taskForces, []);
   });
 
@@ -63,15 +73,15 @@ describe('snapshot', () => {
 describe('delta', () => {
   const base = () => applySnapshot(snapshotMessage());
 
-  it('replaces yearly rows by year and appends new years in order', () => {
+  it('replaces yearly rows by year in place and appends new years', () => {
     const { state, changed } = applyDelta(base(), deltaOf({
       yearly: [
         { year: 2026, membersDaily: 101, membersOperations: 5, memberObserverDaily: 10, memberObserverOperations: 1, total: 117 },
         { year: 2027, membersDaily: 1, membersOperations: 0, memberObserverDaily: 0, total: 1 },
       ],
-    }));
+    }), VIEWS);
     assert.deepEqual(changed, ['yearly']);
-    assert.deepEqual(state.views.yearly.map((row) => [row.year, row.total]), [[2006, 5953], [2007, 7583], [2008, 9196], [2026, 117], [2027, 1]]);
+    assert.deepEqual(state.views.yearly.map((row) => [row.year, row.total]), [[2007, 7583], [2006, 5953], [2008, 9196], [2026, 117], [2027, 1]]);
     assert.equal(state.views.yearly[3].memberObserverOperations, 1);
   });
 
@@ -81,31 +91,31 @@ describe('delta', () => {
         { crimeArea: 'TERRORISM', taskForce: 'TERRORISM', requests: 6, information: 1 },
         { crimeArea: 'MONEY_LAUNDERING', taskForce: 'FINANCIAL_COMPUTER_CRIME', requests: 1, information: 0 },
       ],
-    }));
+    }), VIEWS);
     assert.deepEqual(state.views.crimeAreas.map((row) => [row.crimeArea, row.requests]),
       [['DRUG_TRAFFICKING', 112], ['TERRORISM', 6], ['MONEY_LAUNDERING', 1]]);
   });
 
   it('merges the changed totals fields over the others', () => {
-    const { state } = applyDelta(base(), deltaOf({ totals: { today: 121, thisYear: 40212 } }));
+    const { state } = applyDelta(base(), deltaOf({ totals: { today: 121, thisYear: 40212 } }), VIEWS);
     assert.deepEqual(state.views.totals, { date: '2026-11-28', today: 121, sameDayLastYear: 98, thisYear: 40212, lastYearToDate: 38002 });
   });
 
   it('replaces flows by (from, to): direction matters', () => {
-    const { state } = applyDelta(base(), deltaOf({ flows: [{ from: 'RO', to: 'BG', count: 13 }, { from: 'TR', to: 'GR', count: 1 }] }));
+    const { state } = applyDelta(base(), deltaOf({ flows: [{ from: 'RO', to: 'BG', count: 13 }, { from: 'TR', to: 'GR', count: 1 }] }), VIEWS);
     assert.deepEqual(state.views.flows, [{ from: 'RO', to: 'BG', count: 13 }, { from: 'BG', to: 'RO', count: 7 }, { from: 'TR', to: 'GR', count: 1 }]);
   });
 
   it('takes the operations array whole', () => {
     const operations = [{ id: 'DORA', name: 'Dora', status: 'OPEN', arrests: 25 }];
-    const { state } = applyDelta(base(), deltaOf({ operations }));
+    const { state } = applyDelta(base(), deltaOf({ operations }), VIEWS);
     assert.deepEqual(state.views.operations, operations);
   });
 
   it('sets trend points within the same window', () => {
     const { state } = applyDelta(base(), deltaOf({
       trendMinutes: { from: '2026-11-28T13:57:00Z', to: '2026-11-28T14:01:00Z', points: [{ taskForce: 'DRUGS', t: '2026-11-28T14:00:00Z', count: 7 }] },
-    }));
+    }), VIEWS);
     assert.deepEqual(state.views.trendMinutes.series[0].counts, [1, 2, 3, 7]);
     assert.deepEqual(state.views.trendMinutes.series[1].counts, [0, 0, 1, 0]);
   });
@@ -117,7 +127,7 @@ describe('delta', () => {
         to: '2026-11-28T14:03:00Z',
         points: [{ taskForce: 'DRUGS', t: '2026-11-28T14:02:00Z', count: 2 }, { taskForce: 'DRUGS', t: '2026-11-28T14:00:00Z', count: 5 }],
       },
-    }));
+    }), VIEWS);
     const trend = state.views.trendMinutes;
     assert.equal(trend.from, '2026-11-28T13:59:00Z');
     assert.equal(trend.to, '2026-11-28T14:03:00Z');
@@ -129,7 +139,7 @@ describe('delta', () => {
   it('moves the day window across a day', () => {
     const { state } = applyDelta(base(), deltaOf({
       trendDays: { from: '2026-11-27T00:00:00Z', to: '2026-11-30T00:00:00Z', points: [{ taskForce: 'DRUGS', t: '2026-11-29T00:00:00Z', count: 1 }] },
-    }));
+    }), VIEWS);
     assert.deepEqual(state.views.trendDays.series[0].counts, [200, 50, 1]);
   });
 
@@ -140,7 +150,7 @@ describe('delta', () => {
         to: '2026-11-28T14:01:00Z',
         points: [{ taskForce: 'STOLEN_VEHICLES', t: '2026-11-28T13:58:00Z', count: 4 }, { taskForce: 'DRUGS', t: '2026-11-28T14:01:00Z', count: 99 }],
       },
-    }));
+    }), VIEWS);
     const series = state.views.trendMinutes.series;
     assert.deepEqual(series.find((entry) => entry.taskForce === 'STOLEN_VEHICLES').counts, [0, 4, 0, 0]);
     assert.deepEqual(series[0].counts, [1, 2, 3, 4]);
@@ -151,14 +161,39 @@ describe('delta', () => {
       yearly: [], crimeAreas: [], totals: {}, flows: [], operations: [],
       trendMinutes: { from: '2026-11-28T13:57:00Z', to: '2026-11-28T14:01:00Z', points: [] },
       trendDays: { from: '2026-11-26T00:00:00Z', to: '2026-11-29T00:00:00Z', points: [] },
-    }));
-    assert.deepEqual(changed, ['yearly', 'crimeAreas', 'totals', 'trendMinutes', 'trendDays', 'flows', 'operations']);
+    }), VIEWS);
+    assert.deepEqual(changed, ['yearly', 'crimeAreas', 'totals', 'flows', 'operations', 'trendMinutes', 'trendDays']);
+  });
+
+  it('ignores views the contract does not know, and rules this page does not know', () => {
+    const state = base();
+    const { state: next, changed } = applyDelta(state, deltaOf({
+      weather: [{ city: 'Bucharest', sky: 'clear' }],
+      totals: { today: 121 },
+      heatmap: { cells: [] },
+    }), [...VIEWS, { name: 'heatmap', merge: 'sparse' }]);
+    assert.deepEqual(changed, ['totals']);
+    assert.equal(next.views.weather, undefined);
+    assert.equal(next.views.heatmap, undefined);
+    assert.equal(next.views.totals.today, 121);
+  });
+
+  it('merges any view by its rule, whatever its name', () => {
+    const views = [{ name: 'desks', merge: 'rows', key: ['country', 'agency'] }, { name: 'trendHours', merge: 'trend', step: 'PT1H' }];
+    const { state } = applyDelta(emptyState(), deltaOf({
+      desks: [{ country: 'RO', agency: 'POLICE', open: 3 }, { country: 'RO', agency: 'CUSTOMS', open: 1 }],
+      trendHours: { from: '2026-11-28T12:00:00Z', to: '2026-11-28T15:00:00Z', points: [{ taskForce: 'DRUGS', t: '2026-11-28T14:00:00Z', count: 9 }] },
+    }), views);
+    const { state: next } = applyDelta(state, deltaOf({ desks: [{ country: 'RO', agency: 'CUSTOMS', open: 2 }] }), views);
+    assert.deepEqual(next.views.desks, [{ country: 'RO', agency: 'POLICE', open: 3 }, { country: 'RO', agency: 'CUSTOMS', open: 2 }]);
+    assert.equal(next.views.trendHours.step, 'PT1H');
+    assert.deepEqual(next.views.trendHours.series, [{ taskForce: 'DRUGS', counts: [0, 0, 9] }]);
   });
 
   it('is idempotent: values are absolute', () => {
     const message = deltaOf({ totals: { today: 130 }, flows: [{ from: 'RO', to: 'BG', count: 20 }] });
-    const once = applyDelta(base(), message).state;
-    const twice = applyDelta(once, message).state;
+    const once = applyDelta(base(), message, VIEWS).state;
+    const twice = applyDelta(once, message, VIEWS).state;
     assert.deepEqual(twice, once);
   });
 
@@ -169,14 +204,14 @@ describe('delta', () => {
       totals: { today: 1 },
       yearly: [{ year: 2026, total: 1 }],
       trendMinutes: { from: '2026-11-28T13:58:00Z', to: '2026-11-28T14:02:00Z', points: [{ taskForce: 'DRUGS', t: '2026-11-28T14:01:00Z', count: 1 }] },
-    }));
+    }), VIEWS);
     assert.deepEqual(state, before);
   });
 
   it('builds a trend from a delta when the snapshot had none', () => {
     const { state } = applyDelta(emptyState(), deltaOf({
       trendDays: { from: '2026-11-28T00:00:00Z', to: '2026-11-30T00:00:00Z', points: [{ taskForce: 'DRUGS', t: '2026-11-29T00:00:00Z', count: 3 }] },
-    }));
+    }), VIEWS);
     assert.equal(state.views.trendDays.step, 'P1D');
     assert.deepEqual(state.views.trendDays.series, [{ taskForce: 'DRUGS', counts: [0, 3] }]);
   });
@@ -188,16 +223,10 @@ describe('helpers', () => {
     assert.deepEqual(replaceByKey(rows, [{ k: 'b', v: 3 }, { k: 'c', v: 4 }], (row) => row.k), [{ k: 'a', v: 1 }, { k: 'b', v: 3 }, { k: 'c', v: 4 }]);
   });
 
-  it('reads the trend steps', () => {
-    assert.equal(stepMilliseconds('PT1M'), 60_000);
-    assert.equal(stepMilliseconds('PT1H'), 3_600_000);
-    assert.equal(stepMilliseconds('P1D'), 86_400_000);
-    assert.throws(() => stepMilliseconds('P1M1'));
-  });
-
-  it('shifting a window back in time keeps the overlap and zero-fills the rest', () => {
-    const trend = { from: '2026-11-28T14:00:00Z', to: '2026-11-28T14:03:00Z', step: 'PT1M', series: [{ taskForce: 'DRUGS', counts: [1, 2, 3] }] };
-    assert.deepEqual(shiftTrendWindow(trend, '2026-11-28T13:59:00Z', '2026-11-28T14:02:00Z').series[0].counts, [0, 1, 2]);
-    assert.deepEqual(shiftTrendWindow(trend, '2026-11-28T15:00:00Z', '2026-11-28T15:02:00Z').series[0].counts, [0, 0]);
+  it('keys a row by all its key fields, without mixing them up', () => {
+    const keyOf = rowKey(['from', 'to']);
+    assert.equal(keyOf({ from: 'RO', to: 'BG', count: 1 }), keyOf({ from: 'RO', to: 'BG', count: 2 }));
+    assert.notEqual(keyOf({ from: 'RO', to: 'BG' }), keyOf({ from: 'BG', to: 'RO' }));
+    assert.notEqual(keyOf({ from: 'A,B', to: 'C' }), keyOf({ from: 'A', to: 'B,C' }));
   });
 });

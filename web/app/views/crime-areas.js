@@ -3,10 +3,12 @@
 // than requests, one scale would flatten the requests), and every bar carries its number.
 import { showNumber } from '../animate.js';
 import { h, uniqueId } from '../dom.js';
-import { taskForceInfo } from '../labels.js';
+import { taskForceLook } from '../presentation.js';
 import { crimeAreaRows } from '../selectors.js';
 
-export function createCrimeAreas(parent, { taskForces }) {
+export const crimeAreasPanel = { views: ['crimeAreas'], create: createCrimeAreas };
+
+function createCrimeAreas(parent, { contract, taskForces }) {
   const titleId = uniqueId('crime');
   const title = h('h2', { id: titleId }, 'Requests vs information');
   const table = h('table', { class: 'crime-areas' });
@@ -20,7 +22,7 @@ export function createCrimeAreas(parent, { taskForces }) {
   function build(rows) {
     rowParts.clear();
     const body = h('tbody', {}, rows.map((row) => {
-      const taskForce = taskForceInfo(row.taskForce);
+      const look = contract.isTaskForce(row.taskForce) ? taskForceLook(row.taskForce) : null;
       const parts = {
         requests: h('span', { class: 'num' }, '—'),
         information: h('span', { class: 'num' }, '—'),
@@ -31,8 +33,8 @@ export function createCrimeAreas(parent, { taskForces }) {
       // The number sits at the end of its bar: the bar is read by its label, not by a scale.
       return h('tr', {},
         h('th', { scope: 'row' },
-          taskForce ? h('span', { class: 'glyph', style: { color: taskForce.colour }, 'aria-hidden': 'true' }, taskForce.glyph) : null,
-          row.label),
+          look ? h('span', { class: 'glyph', style: { color: look.colour }, 'aria-hidden': 'true' }, look.glyph) : null,
+          row.name),
         h('td', {}, h('div', { class: 'measure' }, parts.requestsBar, parts.requests)),
         h('td', {}, h('div', { class: 'measure' }, parts.informationBar, parts.information)));
     }));
@@ -46,9 +48,9 @@ export function createCrimeAreas(parent, { taskForces }) {
   }
 
   return {
-    update(rows, year) {
+    update({ crimeAreas }, year) {
       title.textContent = `Requests vs information${year ? ` · ${year}` : ''}`;
-      const { rows: shown, maxRequests, maxInformation } = crimeAreaRows(rows, taskForces);
+      const { rows: shown, maxRequests, maxInformation } = crimeAreaRows(contract, crimeAreas, taskForces);
       const nextShape = shown.map((row) => row.code).join();
       if (nextShape !== shape) {
         shape = nextShape;

@@ -3,7 +3,6 @@
 import { showNumber } from '../animate.js';
 import { h, uniqueId } from '../dom.js';
 import { formatCompact } from '../format.js';
-import { isMember } from '../labels.js';
 import { flowMatrix } from '../selectors.js';
 
 const VIRIDIS = ['#3b2a6e', '#3e4a89', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
@@ -21,7 +20,9 @@ function cellText(count) {
   return count > 0 ? formatCompact(count) : '';
 }
 
-export function createFlows(parent) {
+export const flowsPanel = { views: ['flows'], create: createFlows };
+
+function createFlows(parent, { contract }) {
   const titleId = uniqueId('flows');
   const total = h('span', { class: 'num' }, '—');
   const table = h('table', { class: 'flows' });
@@ -37,6 +38,7 @@ export function createFlows(parent) {
 
   function build(parties) {
     cells.clear();
+    const { isMember } = contract;
     const firstOther = parties.findIndex((code) => !isMember(code));
     const edge = (index) => (index === firstOther && index > 0 ? 'group-edge' : null);
     const head = h('thead', {}, h('tr', {},
@@ -59,8 +61,8 @@ export function createFlows(parent) {
   }
 
   return {
-    update(flows) {
-      const matrix = flowMatrix(flows);
+    update({ flows }) {
+      const matrix = flowMatrix(contract, flows);
       showNumber(total, matrix.total);
       empty.hidden = matrix.parties.length > 0;
       table.hidden = matrix.parties.length === 0;

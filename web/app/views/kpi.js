@@ -1,12 +1,58 @@
-// A headline counter: a big number and how it compares with the same period a year earlier.
-// The comparison is spelled out (arrow, signed percentage, the earlier count): never colour alone.
+// The headline counters, exchanges today and this year: each a big number and how it compares
+// with the same period a year earlier. The comparison is spelled out (arrow, signed percentage,
+// the earlier count): never colour alone.
 import { showNumber } from '../animate.js';
-import { direction, formatChange, formatInteger } from '../format.js';
+import { direction, formatChange, formatDay, formatInteger } from '../format.js';
 import { h, uniqueId } from '../dom.js';
+
+export const todayPanel = {
+  views: ['totals'],
+  create(parent) {
+    const kpi = createKpi(parent, { title: 'Exchanges today', testId: 'total-today' });
+    return {
+      update({ totals }) {
+        const { day, lastYear } = period(totals);
+        kpi.update({
+          current: totals.today,
+          previous: totals.sameDayLastYear,
+          contextText: `${day} (UTC day)`,
+          previousText: `all of the same day ${lastYear}`,
+        });
+      },
+    };
+  },
+};
+
+export const yearPanel = {
+  views: ['totals'],
+  create(parent) {
+    const kpi = createKpi(parent, { title: 'Exchanges this year', testId: 'total-year' });
+    return {
+      update({ totals }) {
+        const { day, lastYear } = period(totals);
+        kpi.update({
+          current: totals.thisYear,
+          previous: totals.lastYearToDate,
+          contextText: `1 Jan to ${day}`,
+          previousText: `1 Jan to the same date ${lastYear}`,
+        });
+      },
+    };
+  },
+};
+
+// The periods are the server's UTC day and year, which are not always the viewer's.
+function period(totals) {
+  const lastYear = Number(totals.date?.slice(0, 4)) - 1;
+  return {
+    day: totals.date ? formatDay(totals.date) : 'today',
+    lastYear: Number.isFinite(lastYear) ? String(lastYear) : 'last year',
+  };
+}
 
 const ARROWS = { up: '▲', down: '▼', flat: '▬' };
 
-export function createKpi(parent, { title, testId }) {
+function createKpi(parent, { title, testId }) {
   const titleId = uniqueId('kpi');
   const context = h('p', { class: 'kpi-context' }, '—');
   const value = h('span', { class: 'num', 'data-testid': testId }, '—');

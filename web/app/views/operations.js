@@ -3,12 +3,14 @@
 import { showNumber } from '../animate.js';
 import { h, uniqueId } from '../dom.js';
 import { formatEuros } from '../format.js';
-import { OPERATION_KINDS, OPERATION_STATUSES, SEIZURES, taskForceInfo } from '../labels.js';
+import { STATUS_GLYPHS, taskForceLook } from '../presentation.js';
 import { operationsBoard } from '../selectors.js';
 
-function describeResults(operation) {
+export const operationsPanel = { views: ['operations'], create: createOperations };
+
+function describeResults(operation, contract) {
   const seizures = [...new Set((operation.results ?? []).flatMap((result) => result.seizures ?? []))]
-    .map((code) => SEIZURES[code] ?? code.toLowerCase());
+    .map((code) => contract.seizureName(code) ?? code.toLowerCase());
   const amount = (operation.results ?? []).reduce((sum, result) => sum + (result.amountEur ?? 0), 0);
   const parts = [];
   if (seizures.length) parts.push(`seized: ${seizures.join(', ')}`);
@@ -16,7 +18,7 @@ function describeResults(operation) {
   return parts.join(' · ');
 }
 
-export function createOperations(parent, { taskForces }) {
+function createOperations(parent, { contract, taskForces }) {
   const titleId = uniqueId('operations');
   const count = h('span', { class: 'num' }, '—');
   const tbody = h('tbody');
@@ -39,6 +41,7 @@ export function createOperations(parent, { taskForces }) {
 
   const rowsById = new Map();
   let shown = [];
+  const statusName = (code) => contract.operationStatusName(code) ?? code;
 
   function rowFor(operation) {
     let row = rowsById.get(operation.id);
@@ -64,17 +67,19 @@ export function createOperations(parent, { taskForces }) {
 
   function fill(row, operation) {
     row.name.textContent = operation.name;
-    const kind = OPERATION_KINDS[operation.kind];
-    const taskForce = taskForceInfo(operation.taskForce);
+    const kind = contract.operationKindName(operation.kind);
+    const taskForce = contract.taskForce(operation.taskForce);
+    const look = taskForce && taskForceLook(taskForce.code);
     row.taskForce.replaceChildren(
-      taskForce ? h('span', { class: 'glyph', style: { color: taskForce.colour }, 'aria-hidden': 'true' }, taskForce.glyph) : '',
+      look ? h('span', { class: 'glyph', style: { color: look.colour }, 'aria-hidden': 'true' }, look.glyph) : '',
       [kind, taskForce?.name ?? 'no task force given'].filter(Boolean).join(' · '));
-    const status = OPERATION_STATUSES[operation.status] ?? { label: operation.status, glyph: '?' };
     row.status.dataset.status = operation.status;
-    row.status.replaceChildren(h('span', { class: 'glyph', 'aria-hidden': 'true' }, status.glyph), status.label);
+    row.status.replaceChildren(
+      h('span', { class: 'glyph', 'aria-hidden': 'true' }, STATUS_GLYPHS[operation.status] ?? '?'),
+      statusName(operation.status));
     row.countries.textContent = operation.countries?.length ? operation.countries.join(' ') : '—';
     showNumber(row.arrests, operation.arrests ?? 0);
-    row.results.textContent = describeResults(operation);
+    row.results.textContent = describeResults(operation, contract);
   }
 
   // Hide rows from the bottom until the table fits its panel; the "more" line says how many.
@@ -87,14 +92,14 @@ export function createOperations(parent, { taskForces }) {
       hiddenCount += 1;
       rows[rows.length - hiddenCount].hidden = true;
       more.hidden = false;
-      more.textContent = `+ ${hiddenCount} more (${describeStatuses(shown.slice(rows.length - hiddenCount))})`;
+      more.textContent = `+ ${hiddenCount} more (${describeStatuses(shown.slice(rows.length - hiddenCount), statusName)})`;
     }
   }
 
   new ResizeObserver(fitRows).observe(body);
 
   return {
-    update(operations) {
+    update({ operations }) {
       shown = operationsBoard(operations, taskForces);
       showNumber(count, shown.length);
       const ids = new Set(shown.map((operation) => operation.id));
@@ -109,10 +114,10 @@ export function createOperations(parent, { taskForces }) {
   };
 }
 
-function describeStatuses(operations) {
+function describeStatuses(operations, statusName) {
   const counts = new Map();
   for (const operation of operations) {
-    const label = (OPERATION_STATUSES[operation.status]?.label ?? operation.status).toLowerCase();
+    const label = statusName(operation.status).toLowerCase();
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return [...counts].map(([label, number]) => `${number} ${label}`).join(', ');

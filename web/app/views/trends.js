@@ -5,7 +5,7 @@
 import { showNumber } from '../animate.js';
 import { h, uniqueId } from '../dom.js';
 import { formatInteger } from '../format.js';
-import { TASK_FORCES, taskForceInfo } from '../labels.js';
+import { taskForceLook } from '../presentation.js';
 import { trendSeries } from '../selectors.js';
 import { chartsAvailable, createSparkline } from './sparkline.js';
 
@@ -13,16 +13,18 @@ const minuteTick = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '
 // Days are UTC days (the server's buckets), so their labels are read in UTC too.
 const dayTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-export function createTrends(parent, { taskForces, minutes, days, detailed }) {
+export const trendsPanel = { views: ['trendMinutes', 'trendDays'], create: createTrends };
+
+function createTrends(parent, { contract, taskForces, minutes, days, detailed }) {
   const titleId = uniqueId('trends');
-  const codes = TASK_FORCES.map((taskForce) => taskForce.code)
+  const codes = contract.taskForces.map((taskForce) => taskForce.code)
     .filter((code) => taskForces.length === 0 || taskForces.includes(code));
   const minutesHeading = `Last ${minutes} min, per minute`;
   const daysHeading = `Last ${days} days, per day`;
   const withCharts = chartsAvailable();
 
   const rows = codes.map((code, index) => {
-    const info = taskForceInfo(code);
+    const info = { ...contract.taskForce(code), ...taskForceLook(code) };
     const lastRow = index === codes.length - 1;
     // Without uPlot (its script failed to load) the totals above each chart still tell the story.
     const chartMissing = withCharts ? null : h('span', { class: 'chart-missing' }, 'chart unavailable');
@@ -58,9 +60,9 @@ export function createTrends(parent, { taskForces, minutes, days, detailed }) {
       rows.map((row) => row.figure))));
 
   return {
-    update(trendMinutes, trendDays) {
-      const perMinute = trendSeries(trendMinutes, codes);
-      const perDay = trendSeries(trendDays, codes);
+    update({ trendMinutes, trendDays }) {
+      const perMinute = trendSeries(contract, trendMinutes, codes);
+      const perDay = trendSeries(contract, trendDays, codes);
       rows.forEach((row, index) => {
         const minuteSeries = perMinute.series[index];
         const daySeries = perDay.series[index];

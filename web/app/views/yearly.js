@@ -11,7 +11,9 @@ import { MAX_RECENT_YEARS, omittedYearsText, yearlyTable } from '../selectors.js
 const YEAR_WIDTH = 8.5;
 const PADDING_WIDTH = 1.6;
 
-export function createYearlyTable(parent) {
+export const yearlyPanel = { views: ['yearly'], create: createYearlyTable };
+
+function createYearlyTable(parent) {
   const titleId = uniqueId('yearly');
   const colgroup = h('colgroup');
   const thead = h('thead');
@@ -135,8 +137,8 @@ export function createYearlyTable(parent) {
   new ResizeObserver(() => fit(true)).observe(body);
 
   return {
-    update(rows, currentYear) {
-      lastRows = rows ?? [];
+    update({ yearly }, currentYear) {
+      lastRows = yearly ?? [];
       lastYear = currentYear;
       fit(false);
     },

@@ -4,6 +4,11 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * records again.
  */
 public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedKafka.class);
 
     /** Fixed, so that a restart over the same folder joins the cluster that it formatted before. */
     private static final Uuid CLUSTER_ID = new Uuid(0x45786368616e6765L, 0x50756c7365446576L);
@@ -26,6 +33,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start(Path dataDir) throws Exception {
+        return start(dataDir, 0);
+    }
+
+    /** {@code port} 0 picks a free one; so does a port that is taken, which is logged. */
+    public static EmbeddedKafka start(Path dataDir, int port) throws Exception {
         Files.createDirectories(dataDir);
         boolean formatted = Files.exists(dataDir.resolve("combined_0_0").resolve("meta.properties"));
         var nodes = new TestKitNodes.Builder()
@@ -43,6 +55,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 // Topics are created by the application with the partitions it is configured for.
                 .setConfigProp("auto.create.topics.enable", "false")
+                .setConfigProp("listeners", "EXTERNAL://localhost:" + available(port) + ",CONTROLLER://localhost:0")
                 .build();
         if (!formatted) {
             cluster.format();
@@ -50,6 +63,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         cluster.startup();
         cluster.waitForReadyBrokers();
         return new EmbeddedKafka(cluster);
+    }
+
+    private static int available(int port) {
+        if (port == 0) {
+            return 0;
+        }
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException taken) {
+            LOG.warnf("Port %d is taken (another Kafka?); the embedded broker listens on a free port instead", port);
+            return 0;
+        }
     }
 
     public String bootstrapServers() {

@@ -15,12 +15,12 @@ public final class EmbeddedServices {
     }
 
     /** Returns the configuration that points at what was started. */
-    public static Map<String, String> startMissing(Path dataDir, boolean kafka, boolean postgres, int postgresPort)
+    public static Map<String, String> startMissing(Path dataDir, boolean kafka, int kafkaPort, boolean postgres, int postgresPort)
             throws Exception {
         Map<String, String> started = new HashMap<>();
         if (kafka) {
             long begin = System.nanoTime();
-            var broker = EmbeddedKafka.start(dataDir.resolve("kafka"));
+            var broker = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(broker)));
             started.put("kafka.bootstrap.servers", broker.bootstrapServers());
             LOG.infof("Started the embedded Kafka broker at %s in %d ms (data in %s)", broker.bootstrapServers(),

@@ -39,18 +39,18 @@ public class EmbeddedServicesConfigSourceFactory implements ConfigSourceFactory 
         }
         String dir = value(context, "exchangepulse.embedded.data-dir");
         Path dataDir = Path.of(dir != null ? dir : System.getProperty("user.home") + "/.exchange-pulse");
-        String port = value(context, "exchangepulse.embedded.postgres-port");
-        Map<String, String> started = start(dataDir, kafka, postgres, port == null ? 0 : Integer.parseInt(port));
+        Map<String, String> started = start(dataDir, kafka, port(context, "exchangepulse.embedded.kafka-port"), postgres,
+                port(context, "exchangepulse.embedded.postgres-port"));
         started.forEach(System::setProperty);
         return List.of(new PropertiesConfigSource(started, "exchange-pulse embedded services", 250));
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, String> start(Path dataDir, boolean kafka, boolean postgres, int port) {
+    private static Map<String, String> start(Path dataDir, boolean kafka, int kafkaPort, boolean postgres, int postgresPort) {
         try {
             return (Map<String, String>) Class.forName(STARTER)
-                    .getMethod("startMissing", Path.class, boolean.class, boolean.class, int.class)
-                    .invoke(null, dataDir, kafka, postgres, port);
+                    .getMethod("startMissing", Path.class, boolean.class, int.class, boolean.class, int.class)
+                    .invoke(null, dataDir, kafka, kafkaPort, postgres, postgresPort);
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             throw new IllegalStateException("The embedded Kafka and PostgreSQL come only with dev mode (./mvnw quarkus:dev); "
                     + "set KAFKA_BOOTSTRAP_SERVERS and QUARKUS_DATASOURCE_REACTIVE_URL instead.");
@@ -61,6 +61,11 @@ public class EmbeddedServicesConfigSourceFactory implements ConfigSourceFactory 
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static int port(ConfigSourceContext context, String name) {
+        String port = value(context, name);
+        return port == null ? 0 : Integer.parseInt(port);
     }
 
     private static String value(ConfigSourceContext context, String name) {

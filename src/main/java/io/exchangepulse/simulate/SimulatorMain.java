@@ -1,5 +1,6 @@
 package io.exchangepulse.simulate;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,23 +20,40 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, System.out);
+    }
+
+    /** Runs the simulator as the command line asks, printing its progress to {@code out}. */
+    public static Simulator.Result run(String[] args, PrintStream out) throws Exception {
         Map<String, String> options = parse(args);
         String target = options.getOrDefault("target", "http://localhost:8080");
+        double speedup = Double.parseDouble(options.getOrDefault("speedup", "3600"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
+        Duration duration = Duration.parse(options.getOrDefault("duration", "PT5M"));
         var plan = new Simulator.Plan(
                 Long.parseLong(options.getOrDefault("seed", "42")),
-                Instant.parse(options.getOrDefault("start", Instant.now().toString())),
+                options.containsKey("start") ? Instant.parse(options.get("start")) : defaultStart(Instant.now(), speedup, rate, duration),
                 Double.parseDouble(options.getOrDefault("per-year", "9196")),
-                Double.parseDouble(options.getOrDefault("speedup", "3600")),
-                Double.parseDouble(options.getOrDefault("rate", "0")),
-                Duration.parse(options.getOrDefault("duration", "PT5M")),
+                speedup,
+                rate,
+                duration,
                 Integer.parseInt(options.getOrDefault("batch", "500")),
                 Integer.parseInt(options.getOrDefault("in-flight", "4")));
-        System.out.printf("Simulating seed-shaped exchanges into %s: %s%n", target, plan);
+        out.printf("Simulating seed-shaped exchanges into %s: %s%n", target, plan);
         try (TrafficSink sink = sinkFor(target, options.getOrDefault("topic", "pulse.events"))) {
-            var result = new Simulator(plan, sink, System.out).run();
-            System.out.printf("Sent %,d, accepted %,d, errors %,d in %s (%,.0f/s)%n", result.sent(), result.accepted(),
+            var result = new Simulator(plan, sink, out).run();
+            out.printf("Sent %,d, accepted %,d, errors %,d in %s (%,.0f/s)%n", result.sent(), result.accepted(),
                     result.errors(), result.elapsed(), result.acceptedPerSecond());
+            return result;
         }
+    }
+
+    /**
+     * Sped up, the simulator replays the period that ends now (a run of a minute at 3600 times covers the
+     * last 60 hours), since the service refuses exchanges from the future; at a flat rate it sends the present.
+     */
+    static Instant defaultStart(Instant now, double speedup, double rate, Duration duration) {
+        return rate > 0 ? now : now.minusNanos((long) (duration.toNanos() * speedup));
     }
 
     static TrafficSink sinkFor(String target, String topic) {

@@ -1,0 +1,92 @@
+// What the server and the page agree on, served by GET api/v1/contract: the task forces, crime
+// areas, parties and operation vocabularies in display order, and how each live view merges.
+// The page loads it once, before anything else: every code it shows is named from here.
+import { createBackoff } from './backoff.js';
+import { CONNECTING, systemClock } from './live-client.js';
+
+const LISTS = ['taskForces', 'crimeAreas', 'parties', 'operationStatuses', 'operationKinds', 'seizures', 'views'];
+
+// Throws on a shape the page cannot work with, so that loading tries again rather than
+// drawing a board from half a contract.
+export function createContract(json) {
+  for (const list of LISTS) {
+    if (!Array.isArray(json?.[list])) throw new Error(`the contract has no ${list} list`);
+  }
+  for (const view of json.views) {
+    if (view.merge === 'rows' && !Array.isArray(view.key)) throw new Error(`the rows view ${view.name} has no key`);
+    if (view.merge === 'trend' && typeof view.step !== 'string') throw new Error(`the trend view ${view.name} has no step`);
+  }
+  const taskForceByCode = byCode(json.taskForces);
+  const partyRank = new Map(json.parties.map((party, index) => [party.code, index]));
+  const members = new Set(json.parties.filter((party) => party.role === 'MEMBER').map((party) => party.code));
+  const statusNames = namesByCode(json.operationStatuses);
+  const kindNames = namesByCode(json.operationKinds);
+  const seizureNames = namesByCode(json.seizures);
+
+  return {
+    taskForces: json.taskForces,
+    crimeAreas: json.crimeAreas,
+    views: json.views,
+    taskForce: (code) => taskForceByCode.get(code) ?? null,
+    isTaskForce: (code) => taskForceByCode.has(code),
+    // Unknown codes sort after every known party, alphabetically, so a new party still shows.
+    compareParties(a, b) {
+      const rankA = partyRank.get(a) ?? Number.MAX_SAFE_INTEGER;
+      const rankB = partyRank.get(b) ?? Number.MAX_SAFE_INTEGER;
+      return rankA - rankB || a.localeCompare(b);
+    },
+    isMember: (code) => members.has(code),
+    operationStatusName: (code) => statusNames.get(code) ?? null,
+    operationKindName: (code) => kindNames.get(code) ?? null,
+    seizureName: (code) => seizureNames.get(code) ?? null,
+  };
+}
+
+function byCode(entries) {
+  return new Map(entries.map((entry) => [entry.code, entry]));
+}
+
+function namesByCode(entries) {
+  return new Map(entries.map((entry) => [entry.code, entry.name]));
+}
+
+/**
+ * Fetches the contract until it comes: a wall nobody touches must get over a service that is
+ * still starting, or restarting, by itself.
+ *
+ * @param options.url       the contract's address
+ * @param options.fetch     the Fetch API's fetch
+ * @param options.onStatus  ({state, retryAt}) before the first try and after each failure
+ * @returns a promise of the contract (createContract); it never rejects
+ */
+export function loadContract({
+  url,
+  fetch = (...args) => globalThis.fetch(...args),
+  clock = systemClock,
+  backoff = createBackoff(),
+  onStatus = () => {},
+  // A request the service never answers would otherwise hold the page on "Connecting" for good.
+  timeoutMs = 10_000,
+  log = console,
+}) {
+  return new Promise((resolve) => {
+    async function attempt() {
+      const controller = new AbortController();
+      const timer = clock.setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        resolve(createContract(await response.json()));
+      } catch (error) {
+        const delay = backoff.nextDelay();
+        log.warn(`contract: cannot load it (${error.message}); trying again in ${Math.ceil(delay)} ms`);
+        onStatus({ state: CONNECTING, retryAt: clock.now() + delay });
+        clock.setTimeout(attempt, delay);
+      } finally {
+        clock.clearTimeout(timer);
+      }
+    }
+    onStatus({ state: CONNECTING, retryAt: null });
+    attempt();
+  });
+}

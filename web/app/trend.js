@@ -1,0 +1,62 @@
+// A trend is a window of equal steps, from (inclusive) to `to` (exclusive), with one count per
+// step for each task force: step i starts at from + i * step. Every place that turns a time into
+// a step, or a step into a time, goes through here.
+
+// ISO-8601 durations of the trend steps ("PT1M", "PT1H", "P1D"); weeks and months are not used.
+export function stepMilliseconds(step) {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(step ?? '');
+  if (!match) throw new Error(`unsupported step ${step}`);
+  const [days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
+  return (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000;
+}
+
+// Times in the protocol fall on step starts; rounding keeps one that is a little off on its
+// step rather than the one before.
+export function stepIndex(trend, time) {
+  return Math.round((Date.parse(time) - Date.parse(trend.from)) / stepMilliseconds(trend.step));
+}
+
+export function trendLength(trend) {
+  return Math.max(0, stepIndex(trend, trend.to));
+}
+
+// When each step starts, in Unix milliseconds.
+export function stepStarts(trend) {
+  const start = Date.parse(trend.from);
+  const stepMs = stepMilliseconds(trend.step);
+  return Array.from({ length: trendLength(trend) }, (_, index) => start + index * stepMs);
+}
+
+// Moves a trend's window to from..to: steps before `from` fall off, steps beyond the old end
+// start at zero, steps in both keep their counts.
+export function shiftTrendWindow(trend, from, to) {
+  const offset = stepIndex(trend, from);
+  const length = trendLength({ ...trend, from, to });
+  const series = trend.series.map(({ taskForce, counts }) => ({
+    taskForce,
+    counts: Array.from({ length }, (_, index) => counts[index + offset] ?? 0),
+  }));
+  return { ...trend, from, to, series };
+}
+
+// A trend delta: move the window to from..to, then set each point. Deltas do not repeat the
+// step, so a trend that starts from a delta takes the one given.
+export function applyTrendDelta(trend, change, step) {
+  let next = trend ?? { from: change.from, to: change.to, step, series: [] };
+  if (change.from && change.to && (change.from !== next.from || change.to !== next.to)) {
+    next = shiftTrendWindow(next, change.from, change.to);
+  }
+  const length = trendLength(next);
+  const series = next.series.map(({ taskForce, counts }) => ({ taskForce, counts: [...counts] }));
+  for (const point of change.points ?? []) {
+    const index = stepIndex(next, point.t);
+    if (!(index >= 0 && index < length)) continue;
+    let target = series.find((entry) => entry.taskForce === point.taskForce);
+    if (!target) {
+      target = { taskForce: point.taskForce, counts: new Array(length).fill(0) };
+      series.push(target);
+    }
+    target.counts[index] = point.count;
+  }
+  return { ...next, series };
+}

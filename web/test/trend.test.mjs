@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyTrendDelta, shiftTrendWindow, stepIndex, stepMilliseconds, stepStarts, trendLength } from '../app/trend.js';
+
+const trend = { from: '2026-11-28T14:00:00Z', to: '2026-11-28T14:03:00Z', step: 'PT1M', series: [{ taskForce: 'DRUGS', counts: [1, 2, 3] }] };
+
+describe('trend', () => {
+  it('reads the trend steps', () => {
+    assert.equal(stepMilliseconds('PT1M'), 60_000);
+    assert.equal(stepMilliseconds('PT1H'), 3_600_000);
+    assert.equal(stepMilliseconds('P1D'), 86_400_000);
+    assert.throws(() => stepMilliseconds('P1M1'));
+  });
+
+  it('finds the step a time falls on, before, in and after the window', () => {
+    assert.equal(stepIndex(trend, '2026-11-28T13:59:00Z'), -1);
+    assert.equal(stepIndex(trend, '2026-11-28T14:00:00Z'), 0);
+    assert.equal(stepIndex(trend, '2026-11-28T14:02:00.004Z'), 2);
+    assert.equal(stepIndex(trend, '2026-11-28T14:03:00Z'), 3);
+    assert.equal(trendLength(trend), 3);
+    assert.equal(trendLength({ ...trend, to: trend.from }), 0);
+  });
+
+  it('tells when each step starts', () => {
+    const start = Date.parse('2026-11-28T14:00:00Z');
+    assert.deepEqual(stepStarts(trend), [start, start + 60_000, start + 120_000]);
+    assert.deepEqual(stepStarts({ ...trend, from: '2026-11-26T00:00:00Z', to: '2026-11-28T00:00:00Z', step: 'P1D' }),
+      [Date.parse('2026-11-26T00:00:00Z'), Date.parse('2026-11-27T00:00:00Z')]);
+  });
+
+  it('shifting a window keeps the overlap and zero-fills the rest', () => {
+    assert.deepEqual(shiftTrendWindow(trend, '2026-11-28T14:01:00Z', '2026-11-28T14:05:00Z').series[0].counts, [2, 3, 0, 0]);
+    assert.deepEqual(shiftTrendWindow(trend, '2026-11-28T13:59:00Z', '2026-11-28T14:02:00Z').series[0].counts, [0, 1, 2]);
+    assert.deepEqual(shiftTrendWindow(trend, '2026-11-28T15:00:00Z', '2026-11-28T15:02:00Z').series[0].counts, [0, 0]);
+  });
+
+  it('builds a trend from a delta with the step it is given', () => {
+    const built = applyTrendDelta(undefined, {
+      from: '2026-11-28T00:00:00Z', to: '2026-11-30T00:00:00Z', points: [{ taskForce: 'DRUGS', t: '2026-11-29T00:00:00Z', count: 3 }],
+    }, 'P1D');
+    assert.deepEqual(built, { from: '2026-11-28T00:00:00Z', to: '2026-11-30T00:00:00Z', step: 'P1D', series: [{ taskForce: 'DRUGS', counts: [0, 3] }] });
+  });
+
+  it('keeps the step of a trend it already has', () => {
+    const next = applyTrendDelta(trend, { from: trend.from, to: trend.to, points: [{ taskForce: 'DRUGS', t: '2026-11-28T14:01:00Z', count: 7 }] }, 'P1D');
+    assert.equal(next.step, 'PT1M');
+    assert.deepEqual(next.series[0].counts, [1, 7, 3]);
+  });
+});
