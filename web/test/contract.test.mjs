@@ -3,6 +3,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { createBackoff } from '../app/backoff.js';
 import { createContract, loadContract } from '../app/contract.js';
 import { CONNECTING } from '../app/live-client.js';
+import { createFakeClock } from './support/fake-clock.mjs';
 
 // A few entries of each list, in display order, as GET api/v1/contract gives them.
 const CONTRACT = {
@@ -77,37 +78,6 @@ describe('contract', () => {
     assert.throws(() => createContract({ ...CONTRACT, views: [{ name: 'trendDays', merge: 'trend' }] }), /trend view trendDays has no step/);
   });
 });
-
-// A clock whose time only moves when the test says so.
-function createFakeClock() {
-  let now = 0;
-  let nextHandle = 0;
-  const timers = new Map();
-  return {
-    now: () => now,
-    setTimeout(callback, milliseconds) {
-      nextHandle += 1;
-      timers.set(nextHandle, { at: now + milliseconds, callback });
-      return nextHandle;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle);
-    },
-    pending: () => timers.size,
-    // Runs every timer due within the next `milliseconds`, in time order.
-    advance(milliseconds) {
-      const end = now + milliseconds;
-      for (;;) {
-        const due = [...timers].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        timers.delete(due[0]);
-        now = due[1].at;
-        due[1].callback();
-      }
-      now = end;
-    },
-  };
-}
 
 // Lets the awaits inside loadContract run.
 const settle = () => new Promise((resolve) => { setImmediate(resolve); });

@@ -14,6 +14,7 @@ import java.util.Map;
  * The messages of the live protocol from the server (README, "The live protocol"). Every one has its type,
  * its place in the connection's sequence ({@code seq}, 1 for the first) and the server's time.
  */
+@RegisterForReflection
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(ServerMessage.Snapshot.class),

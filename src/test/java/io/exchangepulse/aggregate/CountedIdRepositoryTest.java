@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The de-duplication table and its day partitions on a real PostgreSQL, in a database of its own (the days
  * here are far from today's, whose partitions the suite's service uses), with the days chosen by the test.
  */
+@Tag("component")
 class CountedIdRepositoryTest {
 
     static final LocalDate DAY = LocalDate.of(2031, 3, 10);

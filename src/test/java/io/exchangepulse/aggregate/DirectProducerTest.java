@@ -6,6 +6,7 @@ import io.exchangepulse.support.KafkaTopics;
 import io.exchangepulse.support.Windows;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Other producers write straight to the exchange topic: the same JSON is counted, the rest dead-lettered. */
 @QuarkusTest
+@Tag("component")
 class DirectProducerTest {
 
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -7,6 +7,7 @@ import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.Windows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,6 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
  * through the API.
  */
 @QuarkusTest
+@Tag("component")
 class ExactCountTest {
 
     static final String[] MEMBERS = {"AL", "BA", "BG", "HR", "GR", "HU", "MD", "MK", "ME", "RO", "RS", "SI", "TR"};

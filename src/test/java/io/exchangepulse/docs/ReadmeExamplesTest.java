@@ -9,6 +9,7 @@ import io.exchangepulse.support.ExternalTool;
 import io.exchangepulse.support.PulseServices;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * have every exchange accepted. A README that drifts from the service fails here.
  */
 @QuarkusTest
+@Tag("component")
 class ReadmeExamplesTest {
 
     static final Path README = Path.of("README.md");

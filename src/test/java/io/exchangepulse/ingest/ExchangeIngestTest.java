@@ -7,6 +7,7 @@ import io.exchangepulse.support.Windows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +35,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** POST /api/v1/exchanges against the real broker and database. */
 @QuarkusTest
+@Tag("component")
 class ExchangeIngestTest {
 
     @Test

@@ -1,6 +1,5 @@
 package io.exchangepulse.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.CountsDelta;
@@ -9,13 +8,10 @@ import io.exchangepulse.live.views.Subscription;
 import io.exchangepulse.live.views.TestViews;
 import io.exchangepulse.live.views.Views;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,48 +54,11 @@ class LiveBroadcasterTest {
         public Duration reconcile() {
             return Duration.ofSeconds(10);
         }
-    }, ViewerTest.MAPPER, viewers, new SimpleMeterRegistry());
-
-    /** A viewer's socket: what was written to it, its write in flight, and how it was closed. */
-    static final class TestSocket implements Viewer.Socket {
-        final String id;
-        final List<String> written = new ArrayList<>();
-        final List<UniEmitter<? super Void>> inFlight = new ArrayList<>();
-        Integer closedWith;
-
-        TestSocket(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public Uni<Void> send(String text) {
-            written.add(text);
-            return Uni.createFrom().emitter(inFlight::add);
-        }
-
-        @Override
-        public Uni<Void> close(int code, String reason) {
-            closedWith = code;
-            return Uni.createFrom().voidItem();
-        }
-
-        void finishWriting() {
-            inFlight.remove(0).complete(null);
-        }
-
-        JsonNode last() throws Exception {
-            return ViewerTest.MAPPER.readTree(written.get(written.size() - 1));
-        }
-    }
+    }, TestSocket.MAPPER, viewers, new SimpleMeterRegistry());
 
     TestSocket connect(String id, Subscription subscription) {
         TestSocket socket = new TestSocket(id);
-        viewers.add(new Viewer(socket, subscription, ViewerTest::encode, () -> { }));
+        viewers.add(new Viewer(socket, subscription, TestSocket::encode, () -> { }));
         return socket;
     }
 

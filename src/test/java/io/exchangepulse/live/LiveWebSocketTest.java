@@ -5,6 +5,7 @@ import io.exchangepulse.support.LiveClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** /live with real WebSocket clients, against the real broker and database. */
 @QuarkusTest
+@Tag("component")
 class LiveWebSocketTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);

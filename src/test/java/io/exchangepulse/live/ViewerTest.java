@@ -1,18 +1,13 @@
 package io.exchangepulse.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.exchangepulse.live.views.Subscription;
 import io.exchangepulse.live.views.ViewStates;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,46 +16,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One viewer's sequence and its one message in flight, over a socket whose writes finish when the test says. */
 class ViewerTest {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
     static final ViewStates TODAY = new ViewStates(LocalDate.of(2026, 11, 28), Map.of());
 
-    final List<String> written = new ArrayList<>();
-    final List<UniEmitter<? super Void>> inFlight = new ArrayList<>();
+    final TestSocket socket = new TestSocket("v1");
+    final List<String> written = socket.written;
     int tickRequests;
-    final Viewer viewer = new Viewer(new Viewer.Socket() {
-        @Override
-        public String id() {
-            return "v1";
-        }
-
-        @Override
-        public Uni<Void> send(String text) {
-            written.add(text);
-            return Uni.createFrom().emitter(inFlight::add);
-        }
-
-        @Override
-        public Uni<Void> close(int code, String reason) {
-            return Uni.createFrom().voidItem();
-        }
-    }, new Subscription(List.of("totals"), List.of(), 60, 30), ViewerTest::encode, () -> tickRequests++);
-
-    static String encode(ServerMessage message) {
-        try {
-            return MAPPER.writeValueAsString(message);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    final Viewer viewer = new Viewer(socket, new Subscription(List.of("totals"), List.of(), 60, 30), TestSocket::encode,
+            () -> tickRequests++);
 
     JsonNode message(int index) throws Exception {
-        return MAPPER.readTree(written.get(index));
+        return socket.message(index);
     }
 
     void finishWriting() {
-        inFlight.remove(0).complete(null);
+        socket.finishWriting();
     }
 
     @Test
@@ -146,7 +116,7 @@ class ViewerTest {
     void aFailedWriteFreesTheViewerForTheNextMessage() {
         viewer.sendSnapshot(TODAY, NOW, 0);
 
-        inFlight.remove(0).fail(new IllegalStateException("connection reset"));
+        socket.inFlight.remove(0).fail(new IllegalStateException("connection reset"));
 
         assertThat(viewer.isWriting()).isFalse();
     }

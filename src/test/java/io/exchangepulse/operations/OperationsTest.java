@@ -2,6 +2,7 @@ package io.exchangepulse.operations;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
+@Tag("component")
 class OperationsTest {
 
     /** Its own operation, so that no other test's events (the README's Balkan Route) mix in. */

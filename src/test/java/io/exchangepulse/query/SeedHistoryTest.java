@@ -1,6 +1,7 @@
 package io.exchangepulse.query;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** The seed's tables come back exactly (the tests count only in 2016 and later). */
 @QuarkusTest
+@Tag("component")
 class SeedHistoryTest {
 
     @Test

@@ -8,6 +8,7 @@ import io.exchangepulse.support.LiveClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the dashboard's own merge code then replays in Node, ending where the fresh snapshot is.
  */
 @QuarkusTest
+@Tag("component")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveTranscriptTest {
 
