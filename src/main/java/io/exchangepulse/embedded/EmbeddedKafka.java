@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,17 +27,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Uuid CLUSTER_ID = new Uuid(0x45786368616e6765L, 0x50756c7365446576L);
 
     private final KafkaClusterTestKit cluster;
+    private final String fixedAddress;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, String fixedAddress) {
         this.cluster = cluster;
+        this.fixedAddress = fixedAddress;
     }
 
     public static EmbeddedKafka start(Path dataDir) throws Exception {
         return start(dataDir, 0);
     }
 
-    /** {@code port} 0 picks a free one; so does a port that is taken, which is logged. */
+    /**
+     * Listens on a free port (its {@link #bootstrapServers()}) and, unless {@code port} is 0 or taken (which is
+     * logged), on {@code localhost:port} as well, an address that tools outside this JVM can be told.
+     */
     public static EmbeddedKafka start(Path dataDir, int port) throws Exception {
         Files.createDirectories(dataDir);
         boolean formatted = Files.exists(dataDir.resolve("combined_0_0").resolve("meta.properties"));
@@ -47,38 +53,48 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setNumControllerNodes(1)
                 .setBaseDirectory(dataDir)
                 .build();
-        var cluster = new KafkaClusterTestKit.Builder(nodes)
+        var builder = new KafkaClusterTestKit.Builder(nodes)
                 .setDeleteOnClose(false)
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 // Topics are created by the application with the partitions it is configured for.
-                .setConfigProp("auto.create.topics.enable", "false")
-                .setConfigProp("listeners", "EXTERNAL://localhost:" + available(port) + ",CONTROLLER://localhost:0")
-                .build();
+                .setConfigProp("auto.create.topics.enable", "false");
+        boolean fixed = available(port);
+        if (fixed) {
+            // The test kit binds its own listener to a free port; a third listener gives tools a fixed address.
+            builder.setConfigProp("listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,FIXED://localhost:" + port)
+                    .setConfigProp("listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,FIXED:PLAINTEXT");
+        }
+        var cluster = builder.build();
         if (!formatted) {
             cluster.format();
         }
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new EmbeddedKafka(cluster);
+        return new EmbeddedKafka(cluster, fixed ? "localhost:" + port : null);
     }
 
-    private static int available(int port) {
+    private static boolean available(int port) {
         if (port == 0) {
-            return 0;
+            return false;
         }
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return port;
+            return true;
         } catch (IOException taken) {
-            LOG.warnf("Port %d is taken (another Kafka?); the embedded broker listens on a free port instead", port);
-            return 0;
+            LOG.warnf("Port %d is taken (another Kafka?); the embedded broker listens only on a free port", port);
+            return false;
         }
     }
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** The address given to tools outside this JVM, if the broker has one. */
+    public Optional<String> fixedAddress() {
+        return Optional.ofNullable(fixedAddress);
     }
 
     @Override

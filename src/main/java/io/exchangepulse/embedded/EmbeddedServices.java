@@ -23,8 +23,9 @@ public final class EmbeddedServices {
             var broker = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(broker)));
             started.put("kafka.bootstrap.servers", broker.bootstrapServers());
-            LOG.infof("Started the embedded Kafka broker at %s in %d ms (data in %s)", broker.bootstrapServers(),
-                    (System.nanoTime() - begin) / 1_000_000, dataDir.resolve("kafka"));
+            LOG.infof("Started the embedded Kafka broker at %s in %d ms (data in %s)%s", broker.bootstrapServers(),
+                    (System.nanoTime() - begin) / 1_000_000, dataDir.resolve("kafka"),
+                    broker.fixedAddress().map(address -> "; other clients reach it at " + address).orElse(""));
         }
         if (postgres) {
             long begin = System.nanoTime();
