@@ -1,23 +1,16 @@
 package io.exchangepulse.aggregate;
 
+import io.exchangepulse.domain.Admission;
 import io.exchangepulse.domain.Exchange;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -33,8 +26,10 @@ import java.util.regex.Pattern;
 
 /**
  * The ids already counted ({@code counted_exchange}), so that a resent exchange is counted once. The table
- * is partitioned by the day of counting: a partition per day is made a few days ahead, and dropped once it
- * is older than the de-duplication window. Forgetting a day is a DROP, not a DELETE of millions of rows.
+ * is partitioned by the day each exchange was appended to the log. A resend can only be counted while its
+ * exchange is at most the lateness window old ({@link Admission}), so a day is kept until counting has
+ * passed it by that window and a day more, however far behind counting is: a resend is never counted
+ * twice. Forgetting a day is a DROP, not a DELETE of millions of rows.
  */
 @ApplicationScoped
 public class CountedIdRepository {
@@ -45,66 +40,53 @@ public class CountedIdRepository {
     /** Made ahead, so that the turn of a day never waits for the hourly maintenance. */
     static final int DAYS_AHEAD = 2;
 
-    private final Pool pool;
-    private final Clock clock;
-    private final int windowDays;
-
-    CountedIdRepository(Pool pool, Clock clock,
-                        @ConfigProperty(name = "exchangepulse.dedup.window-days", defaultValue = "2") int windowDays) {
-        this.pool = pool;
-        this.clock = clock;
-        this.windowDays = windowDays;
+    /** An exchange to count, with the day it was appended to the log. */
+    record Candidate(Exchange exchange, LocalDate appendedOn) {
     }
 
-    /**
-     * Records the ids as counted {@code today} and returns the exchanges not counted before (within the
-     * window: the partitions that still exist).
-     */
-    Uni<List<Exchange>> claimNew(SqlConnection connection, Collection<Exchange> candidates, LocalDate today) {
+    private final Pool pool;
+    private final Admission admission;
+
+    CountedIdRepository(Pool pool, Admission admission) {
+        this.pool = pool;
+        this.admission = admission;
+    }
+
+    /** Records the ids as counted and returns the exchanges not counted before. */
+    Uni<List<Exchange>> claimNew(SqlConnection connection, Collection<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        UUID[] ids = candidates.stream().map(Exchange::id).toArray(UUID[]::new);
-        return connection.preparedQuery("INSERT INTO counted_exchange (id, counted_on) "
-                        + "SELECT i, $2 FROM unnest($1::uuid[]) i "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM counted_exchange c WHERE c.id = i) "
+        UUID[] ids = candidates.stream().map(c -> c.exchange().id()).toArray(UUID[]::new);
+        LocalDate[] days = candidates.stream().map(Candidate::appendedOn).toArray(LocalDate[]::new);
+        return connection.preparedQuery("INSERT INTO counted_exchange (id, appended_on) "
+                        + "SELECT i, d FROM unnest($1::uuid[], $2::date[]) AS u(i, d) "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM counted_exchange c WHERE c.id = u.i) "
                         + "ON CONFLICT DO NOTHING RETURNING id")
-                .execute(Tuple.of(ids, today))
+                .execute(Tuple.of(ids, days))
                 .map(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     for (Row row : rows) {
                         fresh.add(row.getUUID(0));
                     }
-                    return candidates.stream().filter(e -> fresh.contains(e.id())).toList();
+                    return candidates.stream().map(Candidate::exchange).filter(e -> fresh.contains(e.id())).toList();
                 });
     }
 
-    void atStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 2) StartupEvent event) {
-        // Without today's partition no id can be claimed; the scheduled run tries again if this fails.
-        maintain().await().atMost(Duration.ofSeconds(30));
-    }
-
-    @Scheduled(every = "${exchangepulse.dedup.maintenance-interval:1h}", delayed = "${exchangepulse.dedup.maintenance-interval:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> maintain() {
-        return maintainPartitions(LocalDate.now(clock))
-                .onFailure().invoke(e -> LOG.warnf("Could not prepare the de-duplication partitions: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
-    }
-
     /**
-     * Makes the partitions from yesterday to {@value #DAYS_AHEAD} days ahead of {@code today} (however long
-     * the service was down) and drops the day partitions older than the window: an id counted up to
-     * {@code windowDays} whole days ago is still known. Partitions not named by a day are left alone.
+     * Makes a partition for every day counting may still append to, from the day it has reached (or yesterday)
+     * to {@value #DAYS_AHEAD} days ahead of {@code today}, however long the service was down; drops the day
+     * partitions that counting has passed by more than the lateness window and a day. Partitions not named by
+     * a day are left alone.
      */
-    Uni<Void> maintainPartitions(LocalDate today) {
+    Uni<Void> maintainPartitions(LocalDate today, Optional<LocalDate> countedThrough) {
+        LocalDate reached = countedThrough.filter(day -> day.isBefore(today)).orElse(today);
         List<String> statements = new ArrayList<>();
-        for (int d = -1; d <= DAYS_AHEAD; d++) {
-            LocalDate day = today.plusDays(d);
+        for (LocalDate day = reached.minusDays(1); !day.isAfter(today.plusDays(DAYS_AHEAD)); day = day.plusDays(1)) {
             statements.add("CREATE TABLE IF NOT EXISTS " + partitionOf(day)
                     + " PARTITION OF counted_exchange FOR VALUES FROM ('" + day + "') TO ('" + day.plusDays(1) + "')");
         }
-        LocalDate oldestKept = today.minusDays(windowDays);
+        LocalDate oldestKept = reached.minusDays(admission.lateness().toDays() + 1);
         return partitions()
                 .map(names -> names.stream()
                         .filter(name -> dayOf(name).map(day -> day.isBefore(oldestKept)).orElse(false))

@@ -3,7 +3,11 @@ package io.exchangepulse.aggregate;
 import io.exchangepulse.counters.CountsDelta;
 import io.exchangepulse.counters.Horizon;
 import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.domain.Admission;
 import io.exchangepulse.domain.Exchange;
+import io.exchangepulse.domain.Violation;
+import io.exchangepulse.platform.DeadLetterOutbox;
+import io.exchangepulse.platform.Failures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,20 +20,28 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Counts the exchange topic exactly once. Each polled batch becomes ONE PostgreSQL transaction that
- * locks the partitions' stored positions, skips records below them (a redelivery), claims the ids not
- * counted before (a resend), adds the folded increments, and moves the positions past the batch. A
- * failed transaction changes nothing and is tried again; nothing is skipped to make progress. After the
- * commit, the batch's increments go to the delta topic for the live views of every replica.
+ * Counts the exchange topic exactly once. Each polled batch becomes ONE PostgreSQL transaction that locks
+ * the partitions' stored positions, skips records below them (a redelivery), judges each record against
+ * its own time in the log, claims the ids not counted before (a resend), adds the folded increments,
+ * writes the dead letters, and moves the positions past the batch. After the commit, the batch's
+ * increments go to the delta topic for the live views of every replica.
+ *
+ * <p>A transaction that fails because something is down (the database, a lock, a timeout) changes nothing
+ * and is tried again, with backoff, for as long as that lasts. One that fails because of what a record
+ * holds would fail again: the batch is split in halves, each counted on its own, until the record that
+ * fails is alone; it then becomes a dead letter with the failure as its reason, and counting goes on.
  */
 @ApplicationScoped
 public class ExchangeAggregator {
@@ -49,10 +61,13 @@ public class ExchangeAggregator {
     CounterRepository counters;
 
     @Inject
+    DeadLetterOutbox deadLetters;
+
+    @Inject
     LiveRows liveRows;
 
     @Inject
-    DeadLetters deadLetters;
+    Admission admission;
 
     @Inject
     DeltaPublisher deltas;
@@ -70,63 +85,106 @@ public class ExchangeAggregator {
         }
         List<ConsumerRecord<String, ExchangeValue>> polled = new ArrayList<>(records.count());
         records.forEach(polled::add);
-        long start = System.nanoTime();
-        return commit(polled)
-                .onFailure().invoke(e -> LOG.warnf("Counting a batch of %d failed, trying again: %s", polled.size(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .invoke(committed -> record(committed.outcome(), System.nanoTime() - start))
-                .invoke(committed -> deltas.publish(committed.delta()))
-                .replaceWithVoid();
+        return countIsolating(polled);
     }
 
     /** A committed batch: what it did, and what it added for the live views. */
     private record Committed(BatchOutcome outcome, CountsDelta delta) {
     }
 
-    private Uni<Committed> commit(List<ConsumerRecord<String, ExchangeValue>> polled) {
-        String topic = polled.get(0).topic();
-        Map<Integer, Long> nextOffsets = new HashMap<>();
-        polled.forEach(r -> nextOffsets.merge(r.partition(), r.offset() + 1, Math::max));
-        long newestIngestedAt = polled.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
-        return pool.withTransaction(connection -> positions.lock(connection, topic, nextOffsets.keySet())
+    /**
+     * Counts the records in their log order; a failure that trying again cannot mend is narrowed down to the
+     * records that cause it. Halves keep each partition's records contiguous and in order, so the positions
+     * still move one batch after another.
+     */
+    private Uni<Void> countIsolating(List<ConsumerRecord<String, ExchangeValue>> batch) {
+        return countRetrying(batch, null)
+                .onFailure(failure -> !Failures.isTransient(failure)).recoverWithUni(failure -> {
+                    if (batch.size() == 1) {
+                        LOG.warnf("A record the database refuses becomes a dead letter: %s", failure.toString());
+                        return countRetrying(batch, "the database refused it: " + failure.getMessage());
+                    }
+                    LOG.infof("A batch of %d failed for what it holds (%s); counting it in halves", batch.size(), failure.toString());
+                    int half = batch.size() / 2;
+                    return countIsolating(batch.subList(0, half)).chain(() -> countIsolating(batch.subList(half, batch.size())));
+                });
+    }
+
+    /** {@code refusal}, if not null: every record of the batch (then one) is a dead letter for that reason. */
+    private Uni<Void> countRetrying(List<ConsumerRecord<String, ExchangeValue>> batch, String refusal) {
+        long start = System.nanoTime();
+        return commit(batch, refusal)
+                .onFailure(Failures::isTransient).invoke(e -> LOG.warnf("Counting a batch of %d failed, trying again: %s",
+                        batch.size(), e.toString()))
+                .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                .invoke(committed -> record(committed.outcome(), System.nanoTime() - start))
+                .invoke(committed -> deltas.publish(committed.delta()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Committed> commit(List<ConsumerRecord<String, ExchangeValue>> batch, String refusal) {
+        String topic = batch.get(0).topic();
+        Map<Integer, StoredPositionRepository.Progress> progress = new HashMap<>();
+        for (ConsumerRecord<String, ExchangeValue> r : batch) {
+            progress.merge(r.partition(), new StoredPositionRepository.Progress(r.offset() + 1, Instant.ofEpochMilli(r.timestamp())),
+                    (a, b) -> new StoredPositionRepository.Progress(Math.max(a.nextOffset(), b.nextOffset()),
+                            a.countedThrough().isAfter(b.countedThrough()) ? a.countedThrough() : b.countedThrough()));
+        }
+        long newestIngestedAt = batch.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
+        return pool.withTransaction(connection -> positions.lock(connection, topic, progress.keySet())
                 .chain(stored -> {
-                    List<ConsumerRecord<String, ExchangeValue>> unseen = polled.stream()
+                    List<ConsumerRecord<String, ExchangeValue>> unseen = batch.stream()
                             .filter(r -> r.offset() >= stored.get(r.partition()))
                             .toList();
-                    Map<UUID, Exchange> candidates = new LinkedHashMap<>();
-                    List<ConsumerRecord<String, ExchangeValue>> rejected = new ArrayList<>();
+                    Map<UUID, CountedIdRepository.Candidate> candidates = new LinkedHashMap<>();
+                    List<DeadLetterOutbox.Letter> letters = new ArrayList<>();
                     for (ConsumerRecord<String, ExchangeValue> r : unseen) {
                         ExchangeValue value = ExchangeValue.of(r);
-                        if (value.isAccepted()) {
-                            candidates.putIfAbsent(value.exchange().id(), value.exchange());
+                        Optional<String> rejection = refusal != null ? Optional.of(refusal) : rejection(r, value);
+                        if (rejection.isPresent()) {
+                            letters.add(new DeadLetterOutbox.Letter(DeadLetterOutbox.Letter.origin(r.topic(), r.partition(), r.offset()),
+                                    r.key(), value.bytes(), rejection.get()));
                         } else {
-                            rejected.add(r);
+                            candidates.putIfAbsent(value.exchange().id(), new CountedIdRepository.Candidate(value.exchange(),
+                                    LocalDate.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC)));
                         }
                     }
-                    int validUnseen = unseen.size() - rejected.size();
-                    List<CountsDelta.Span> spans = nextOffsets.entrySet().stream()
-                            .map(e -> new CountsDelta.Span(e.getKey(), stored.get(e.getKey()), e.getValue()))
+                    int validUnseen = unseen.size() - letters.size();
+                    List<CountsDelta.Span> spans = progress.entrySet().stream()
+                            .map(e -> new CountsDelta.Span(e.getKey(), stored.get(e.getKey()), e.getValue().nextOffset()))
                             .toList();
-                    return countedIds.claimNew(connection, candidates.values(), LocalDate.now(clock))
+                    return countedIds.claimNew(connection, candidates.values())
                             .chain(fresh -> {
                                 Increments increments = Increments.of(fresh);
                                 // Pipelined on the connection: one round trip for all of them.
                                 return Uni.combine().all().unis(
                                                 counters.add(connection, increments),
-                                                deadLetters.send(rejected),
-                                                positions.store(connection, topic, nextOffsets))
+                                                deadLetters.add(connection, letters),
+                                                positions.store(connection, topic, progress))
                                         .discardItems()
                                         .map(done -> new Committed(
-                                                new BatchOutcome(fresh.size(), validUnseen - fresh.size(), polled.size() - unseen.size()),
+                                                new BatchOutcome(fresh.size(), validUnseen - fresh.size(), letters.size(),
+                                                        batch.size() - unseen.size()),
                                                 new CountsDelta(spans, newestIngestedAt,
                                                         increments.deltaRows(liveRows, Horizon.at(clock.instant())))));
                             });
                 }));
     }
 
+    /** Why a record is not counted: it is not an exchange, or it arrived too late for its time. */
+    private Optional<String> rejection(ConsumerRecord<String, ExchangeValue> record, ExchangeValue value) {
+        if (!value.isAccepted()) {
+            return Optional.of(value.rejection());
+        }
+        return admission.judge(value.exchange().occurredAt(), Instant.ofEpochMilli(record.timestamp()))
+                .map(Violation::message)
+                .map(message -> "invalid exchange: occurredAt " + message);
+    }
+
     private void record(BatchOutcome outcome, long nanos) {
         metrics.counter("pulse.exchanges.counted").increment(outcome.counted());
         metrics.counter("pulse.exchanges.duplicates").increment(outcome.duplicates());
+        metrics.counter("pulse.exchanges.dead.letters").increment(outcome.deadLettered());
         metrics.timer("pulse.aggregate.batch").record(Duration.ofNanos(nanos));
         if (outcome.alreadyCommitted() > 0) {
             LOG.debugf("Skipped %d records already counted (redelivery)", outcome.alreadyCommitted());

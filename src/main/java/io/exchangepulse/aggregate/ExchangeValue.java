@@ -13,8 +13,9 @@ record ExchangeValue(Exchange exchange, String rejection, byte[] bytes) {
         return record.value() != null ? record.value() : EMPTY;
     }
 
-    static ExchangeValue accepted(Exchange exchange) {
-        return new ExchangeValue(exchange, null, null);
+    /** The bytes are kept: an exchange the aggregator finds too late becomes a dead letter as it came. */
+    static ExchangeValue accepted(Exchange exchange, byte[] bytes) {
+        return new ExchangeValue(exchange, null, bytes);
     }
 
     static ExchangeValue rejected(String reason, byte[] bytes) {

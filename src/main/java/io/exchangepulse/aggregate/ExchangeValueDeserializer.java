@@ -9,19 +9,19 @@ import io.exchangepulse.domain.Violation;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.stream.Collectors;
 
 /**
  * Reads and judges each exchange record on the Kafka consumer's own thread, as it is fetched: the next
  * batch is parsed while the aggregator's transaction for the current one is still in PostgreSQL. It
- * never throws, so a record no reader accepts becomes a dead letter instead of stalling its partition.
- * Kafka makes it by its class name, hence its own mapper and reader, which are the same as the beans'.
+ * never throws, so a record no reader accepts becomes a dead letter instead of stalling its partition. When
+ * it may arrive is judged later, against the record's time ({@code Admission}). Kafka makes it by its class
+ * name, hence its own mapper and reader, which are the same as the beans'.
  */
 public class ExchangeValueDeserializer implements Deserializer<ExchangeValue> {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ExchangeReader reader = new ExchangeReader(Clock.systemUTC());
+    private final ExchangeReader reader = new ExchangeReader();
 
     @Override
     public ExchangeValue deserialize(String topic, byte[] bytes) {
@@ -39,7 +39,7 @@ public class ExchangeValueDeserializer implements Deserializer<ExchangeValue> {
             return ExchangeValue.rejected("invalid exchange: " + reading.violations().stream()
                     .map(ExchangeValueDeserializer::describe).collect(Collectors.joining("; ")), bytes);
         }
-        return ExchangeValue.accepted(reading.value());
+        return ExchangeValue.accepted(reading.value(), bytes);
     }
 
     private static String describe(Violation violation) {

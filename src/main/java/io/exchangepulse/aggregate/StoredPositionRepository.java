@@ -10,11 +10,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The consumer positions of the exchange topic ({@code consumer_offset}), stored in the same transaction
@@ -81,13 +86,27 @@ public class StoredPositionRepository {
                 .map(StoredPositionRepository::positionsOf);
     }
 
-    Uni<Void> store(SqlConnection connection, String topic, Map<Integer, Long> nextOffsets) {
-        List<Integer> partitions = new ArrayList<>(nextOffsets.keySet());
-        return connection.preparedQuery("UPDATE consumer_offset SET next_offset = u.next_offset, updated_at = now() "
-                        + "FROM unnest($2::int[], $3::bigint[]) AS u(kafka_partition, next_offset) "
+    /** The day counting has reached in every partition of the topic (the one furthest behind), if it has counted any. */
+    Uni<Optional<LocalDate>> countedThrough(String topic) {
+        return pool.preparedQuery("SELECT min(counted_through) FROM consumer_offset WHERE topic = $1")
+                .execute(Tuple.of(topic))
+                .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)).map(OffsetDateTime::toLocalDate));
+    }
+
+    /** Where counting goes on in a partition: the next offset, and the record time counting has reached. */
+    record Progress(long nextOffset, Instant countedThrough) {
+    }
+
+    Uni<Void> store(SqlConnection connection, String topic, Map<Integer, Progress> progress) {
+        List<Integer> partitions = new ArrayList<>(progress.keySet());
+        return connection.preparedQuery("UPDATE consumer_offset SET next_offset = u.next_offset, "
+                        + "counted_through = greatest(consumer_offset.counted_through, u.counted_through), updated_at = now() "
+                        + "FROM unnest($2::int[], $3::bigint[], $4::timestamptz[]) AS u(kafka_partition, next_offset, counted_through) "
                         + "WHERE consumer_offset.topic = $1 AND consumer_offset.kafka_partition = u.kafka_partition")
                 .execute(Tuple.of(topic, partitions.toArray(Integer[]::new),
-                        partitions.stream().map(nextOffsets::get).toArray(Long[]::new)))
+                        partitions.stream().map(p -> progress.get(p).nextOffset()).toArray(Long[]::new),
+                        partitions.stream().map(p -> progress.get(p).countedThrough().atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new)))
                 .replaceWithVoid();
     }
 

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 public record Horizon(long startOfToday, long startOfLastYear, long firstMinute) {
 
     public static final int MAX_MINUTES = 180;
-    public static final int MAX_DAYS = 90;
 
     public static Horizon at(Instant now) {
         int lastYear = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear() - 1;

@@ -2,8 +2,6 @@ package io.exchangepulse.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,22 +9,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rules of the exchange contract (README, "Sending exchanges") for one submitted exchange. The same reader judges what comes over HTTP and what
- * other producers write straight to Kafka, so both paths accept exactly the same exchanges.
+ * The rules of the exchange contract (README, "Sending exchanges") for one submitted exchange, but for
+ * when it may arrive ({@link Admission}). The same reader judges what comes over HTTP and what other
+ * producers write straight to Kafka, so both paths accept exactly the same exchanges.
  */
 public final class ExchangeReader {
 
-    /** Clocks drift; an exchange further ahead than this is a client bug, not a clock skew. */
-    public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
-
     static final Set<String> FIELDS = new LinkedHashSet<>(List.of(
             "id", "occurredAt", "from", "to", "agency", "kind", "channel", "crimeArea", "operationId"));
-
-    private final Clock clock;
-
-    public ExchangeReader(Clock clock) {
-        this.clock = clock;
-    }
 
     public Reading<Exchange> read(JsonNode node) {
         var fields = FieldReader.of(node, FIELDS);
@@ -43,9 +33,6 @@ public final class ExchangeReader {
         CrimeArea crimeArea = fields.enumValue("crimeArea", CrimeArea.class, true);
         String operationId = fields.operationId("operationId", false);
 
-        if (occurredAt != null && occurredAt.isAfter(clock.instant().plus(MAX_FUTURE))) {
-            fields.violate("occurredAt", "is more than 5 minutes in the future (" + occurredAt + ")");
-        }
         if (from != null && to != null) {
             if (from == to) {
                 fields.violate("to", "must differ from 'from' (" + from + ")");

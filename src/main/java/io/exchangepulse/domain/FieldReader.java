@@ -37,8 +37,7 @@ final class FieldReader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!knownFields.contains(name)) {
-                reader.violate(name, "unknown field: the schema carries no other data (allowed: "
-                        + String.join(", ", knownFields) + ")");
+                reader.violate(abbreviate(name), "unknown field: the schema carries no other data");
             }
         }
         return reader;
@@ -211,6 +210,6 @@ final class FieldReader {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        return Abbreviated.of(text, 40);
     }
 }

@@ -24,7 +24,7 @@ public record OperationEvent(
         List<Party> countries,
         String place,
         Party country,
-        Integer arrests,
+        Long arrests,
         List<Seizure> seizures,
         Long amountEur) {
 }

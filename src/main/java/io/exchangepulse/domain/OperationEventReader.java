@@ -55,7 +55,7 @@ public final class OperationEventReader {
         List<Seizure> seizures = fields.enumValues("seizures", Seizure.class);
         Long amountEur = fields.amount("amountEur");
 
-        if (occurredAt != null && occurredAt.isAfter(clock.instant().plus(ExchangeReader.MAX_FUTURE))) {
+        if (occurredAt != null && occurredAt.isAfter(clock.instant().plus(Admission.MAX_FUTURE))) {
             fields.violate("occurredAt", "is more than 5 minutes in the future (" + occurredAt + ")");
         }
         if (type != null) {
@@ -90,7 +90,7 @@ public final class OperationEventReader {
             return Reading.invalid(fields.violations());
         }
         return Reading.valid(new OperationEvent(id, operationId, type, occurredAt, name, operationKind, taskForce,
-                List.copyOf(countries), place, country, arrests == null ? null : arrests.intValue(),
+                List.copyOf(countries), place, country, arrests,
                 List.copyOf(seizures), amountEur));
     }
 }

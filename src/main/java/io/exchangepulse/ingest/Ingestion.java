@@ -1,41 +1,50 @@
 package io.exchangepulse.ingest;
 
-import io.exchangepulse.platform.ItemProblem;
-import io.exchangepulse.platform.Problem;
-import io.exchangepulse.platform.ProblemException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.domain.Admission;
+import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.ExchangeReader;
 import io.exchangepulse.domain.OperationEvent;
 import io.exchangepulse.domain.OperationEventReader;
 import io.exchangepulse.domain.Reading;
-import io.exchangepulse.platform.Topics;
+import io.exchangepulse.domain.Violation;
 import io.exchangepulse.platform.Draining;
 import io.exchangepulse.platform.EventLog;
+import io.exchangepulse.platform.ItemProblem;
+import io.exchangepulse.platform.Problem;
+import io.exchangepulse.platform.ProblemException;
+import io.exchangepulse.platform.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
- * What every ingest endpoint does with a request: split the body into items, read each, reject the whole
+ * What every ingest endpoint does with a request: read the body item by item, judge each, reject the whole
  * request if any item is invalid, else append every item to Kafka and answer only once all are
- * acknowledged. A request is accepted whole or not at all.
+ * acknowledged. A request is accepted whole or not at all. The moment the request arrived is the time each
+ * record carries in Kafka, so the aggregator judges an exchange's lateness exactly as this did.
  */
 @ApplicationScoped
 public class Ingestion {
 
     private static final Logger LOG = Logger.getLogger(Ingestion.class);
+    /** The broken rules an answer lists; the rest are counted. */
+    static final int MAX_PROBLEMS = 100;
 
     @Inject
     ObjectMapper mapper;
@@ -53,6 +62,9 @@ public class Ingestion {
     ExchangeReader exchangeReader;
 
     @Inject
+    Admission admission;
+
+    @Inject
     OperationEventReader operationEventReader;
 
     @Inject
@@ -61,52 +73,81 @@ public class Ingestion {
     @Inject
     Draining draining;
 
+    @Inject
+    Clock clock;
+
     /** Exchanges are keyed by id, so that a resend lands in the partition of the original. */
     public Accepted exchanges(byte[] body, boolean ndjson) {
-        return ingest("exchange", body, ndjson, exchangeReader::read, topics.exchanges(), e -> e.id().toString());
+        return ingest("exchange", body, ndjson, this::admitted, topics.exchanges(), e -> e.id().toString());
     }
 
     /** Operation events are keyed by operation, so that one operation's events stay in order. */
     public Accepted operationEvents(byte[] body, boolean ndjson) {
-        return ingest("operation-event", body, ndjson, operationEventReader::read, topics.operationEvents(),
-                OperationEvent::operationId);
+        return ingest("operation-event", body, ndjson, (node, arrival) -> operationEventReader.read(node),
+                topics.operationEvents(), OperationEvent::operationId);
+    }
+
+    private Reading<Exchange> admitted(JsonNode node, Instant arrival) {
+        Reading<Exchange> reading = exchangeReader.read(node);
+        if (!reading.isValid()) {
+            return reading;
+        }
+        Optional<Violation> late = admission.judge(reading.value().occurredAt(), arrival);
+        return late.isPresent() ? Reading.invalid(List.of(late.get())) : reading;
     }
 
     /**
      * @param item    what one item is, for metrics and messages ("exchange")
-     * @param reader  the domain's rules for one item
+     * @param reader  the domain's rules for one item that arrived at a moment
      * @param topic   where accepted items go
      * @param keyOf   the Kafka key of an item (it decides the partition)
      */
-    private <T> Accepted ingest(String item, byte[] body, boolean ndjson, Function<JsonNode, Reading<T>> reader,
+    private <T> Accepted ingest(String item, byte[] body, boolean ndjson, BiFunction<JsonNode, Instant, Reading<T>> reader,
                                String topic, Function<T, String> keyOf) {
         if (draining.isDraining()) {
             throw new ProblemException(Problem.of("stopping", "Service stopping", 503,
                     "this replica is stopping; resend the request whole after Retry-After seconds (another replica "
                             + "will take it)"), String.valueOf(config.retryAfterSeconds()));
         }
-        List<JsonNode> items = SubmittedItems.parse(mapper, body, ndjson, config.maxItems());
-        List<ItemProblem> problems = new ArrayList<>();
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(items.size());
-        for (int index = 0; index < items.size(); index++) {
-            Reading<T> reading = reader.apply(items.get(index));
+        Instant arrival = clock.instant();
+        Judged judged = new Judged();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        int items = SubmittedItems.read(body, ndjson, config.maxItems(), (index, node) -> {
+            Reading<T> reading = reader.apply(node, arrival);
             if (!reading.isValid()) {
-                int at = index;
-                reading.violations().forEach(v -> problems.add(new ItemProblem(at, v.field(), v.message())));
-            } else if (problems.isEmpty()) {
-                records.add(new ProducerRecord<>(topic, keyOf.apply(reading.value()), json(reading.value())));
+                judged.broken(index, reading.violations());
+            } else if (judged.problems.isEmpty()) {
+                records.add(new ProducerRecord<>(topic, null, arrival.toEpochMilli(), keyOf.apply(reading.value()),
+                        json(reading.value())));
             }
-        }
-        if (!problems.isEmpty()) {
-            metrics.counter("pulse.ingest.rejected", "item", item).increment(items.size());
-            long invalid = problems.stream().mapToInt(ItemProblem::index).distinct().count();
+        });
+        if (!judged.problems.isEmpty()) {
+            metrics.counter("pulse.ingest.rejected", "item", item).increment(items);
+            String listed = judged.count > MAX_PROBLEMS ? "; the first " + MAX_PROBLEMS + " of " + judged.count + " problems are listed" : "";
             throw new ProblemException(new Problem("urn:exchange-pulse:problem:invalid-items", "Invalid items", 400,
-                    invalid + " of " + items.size() + " " + item + (items.size() == 1 ? "" : "s") + " invalid; "
-                            + "nothing was accepted", problems));
+                    judged.invalidItems + " of " + items + " " + item + (items == 1 ? "" : "s") + " invalid; "
+                            + "nothing was accepted" + listed, judged.problems,
+                    judged.count > MAX_PROBLEMS ? judged.count : null));
         }
         append(item, records);
         metrics.counter("pulse.ingest.accepted", "item", item).increment(records.size());
         return new Accepted(records.size());
+    }
+
+    /** The broken rules of a request so far: the first {@link #MAX_PROBLEMS} kept, all counted. */
+    private static final class Judged {
+        final List<ItemProblem> problems = new ArrayList<>();
+        int count;
+        int invalidItems;
+
+        void broken(int index, List<Violation> violations) {
+            invalidItems++;
+            for (Violation violation : violations) {
+                if (++count <= MAX_PROBLEMS) {
+                    problems.add(new ItemProblem(index, violation.field(), violation.message()));
+                }
+            }
+        }
     }
 
     private void append(String item, List<ProducerRecord<String, byte[]>> records) {

@@ -43,7 +43,7 @@ public record OperationEventDocument(
         @Schema(description = "RESULT only, required: the country the result is for.", example = "HR")
         Party country,
         @Schema(description = "RESULT only: persons arrested.", example = "46")
-        Integer arrests,
+        Long arrests,
         @Schema(description = "RESULT only: what was seized or identified.", example = "[\"WEAPONS\"]")
         List<Seizure> seizures,
         @Schema(description = "RESULT only: an amount in euros (seized, or a tax shortage uncovered).", example = "1600000")

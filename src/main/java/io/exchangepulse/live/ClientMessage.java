@@ -1,7 +1,6 @@
 package io.exchangepulse.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.exchangepulse.counters.Horizon;
 import io.exchangepulse.domain.TaskForce;
 import io.exchangepulse.live.views.Subscription;
 import io.exchangepulse.live.views.Views;
@@ -52,17 +51,17 @@ sealed interface ClientMessage {
                     .orElseThrow(() -> new Invalid("unknown task force '" + taskForce.asText() + "'")));
         }
         return new Subscription(followed.isEmpty() ? views.names() : followed, taskForces,
-                bounded(message, "minutes", Subscription.DEFAULT_MINUTES, Horizon.MAX_MINUTES),
-                bounded(message, "days", Subscription.DEFAULT_DAYS, Horizon.MAX_DAYS));
+                oneOf(message, "minutes", Subscription.MINUTES), oneOf(message, "days", Subscription.DAYS));
     }
 
-    private static int bounded(JsonNode message, String field, int fallback, int max) throws Invalid {
+    /** One of a few lengths (the first when absent), so that viewers share subscriptions and their work. */
+    private static int oneOf(JsonNode message, String field, List<Integer> allowed) throws Invalid {
         JsonNode value = message.get(field);
         if (value == null || value.isNull()) {
-            return fallback;
+            return allowed.get(0);
         }
-        if (!value.canConvertToInt() || value.intValue() < 1 || value.intValue() > max) {
-            throw new Invalid(field + " must be a whole number from 1 to " + max);
+        if (!value.isIntegralNumber() || !allowed.contains(value.intValue())) {
+            throw new Invalid(field + " must be one of " + allowed);
         }
         return value.intValue();
     }

@@ -28,8 +28,6 @@ import java.util.Map;
 public class LiveBroadcaster {
 
     private static final Logger LOG = Logger.getLogger(LiveBroadcaster.class);
-    /** RFC 6455: a policy violation; a viewer that takes no message for too long is one. */
-    private static final int POLICY_VIOLATION = 1008;
 
     private final Views views;
     private final LiveCounters counters;
@@ -70,7 +68,7 @@ public class LiveBroadcaster {
                 if (viewer.isWriting()) {
                     if (viewer.stuckLongerThan(config.stuckLimit(), now)) {
                         LOG.infof("Disconnecting viewer %s: stuck for %s", viewer.id(), config.stuckLimit());
-                        viewers.disconnect(viewer, POLICY_VIOLATION, "not reading");
+                        viewers.disconnect(viewer, LiveWebSocket.POLICY_VIOLATION, "not reading");
                     }
                     continue;
                 }

@@ -24,6 +24,10 @@ public interface LiveConfig {
     @WithDefault("PT2S")
     Duration operationsRefresh();
 
+    /** After a burst of a few, a viewer may send one message per this interval; more closes its socket (1008). */
+    @WithDefault("PT2S")
+    Duration messageInterval();
+
     /** How often the view checks that it has not missed a delta (a gap no later delta reveals). */
     @WithDefault("PT10S")
     Duration reconcile();

@@ -23,6 +23,14 @@ import java.time.Clock;
 @WebSocket(path = "/live")
 public class LiveWebSocket {
 
+    /** RFC 6455: a policy violation, here a client that floods the server with messages. */
+    static final int POLICY_VIOLATION = 1008;
+    /** A page sends a subscription, a resync now and then: a handful at once is plenty. */
+    static final int MESSAGE_BURST = 5;
+
+    @Inject
+    LiveConfig config;
+
     @Inject
     Viewers viewers;
 
@@ -41,7 +49,8 @@ public class LiveWebSocket {
     @OnOpen
     @NonBlocking
     public void open(WebSocketConnection connection) {
-        viewers.add(new Viewer(socketOf(connection), views.wall(), this::encode, ticker::tickSoon));
+        viewers.add(new Viewer(socketOf(connection), views.wall(), this::encode, ticker::tickSoon,
+                new MessageRate(MESSAGE_BURST, config.messageInterval(), clock.instant())));
         ticker.tickSoon();
     }
 
@@ -50,6 +59,10 @@ public class LiveWebSocket {
     public void message(WebSocketConnection connection, String text) {
         Viewer viewer = viewers.get(connection.id());
         if (viewer == null) {
+            return;
+        }
+        if (!viewer.mayReceive(clock.instant())) {
+            viewers.disconnect(viewer, POLICY_VIOLATION, "too many messages");
             return;
         }
         try {

@@ -34,6 +34,7 @@ final class Viewer {
     private final Function<ServerMessage, String> encoder;
     /** Called when a written message leaves something for the next tick to send (a snapshot). */
     private final Runnable wantsTick;
+    private final MessageRate messages;
 
     private Subscription subscription;
     private ViewStates lastSent;
@@ -45,15 +46,22 @@ final class Viewer {
     private long inFlightSince;
     private long newestIngestedAtSent;
 
-    Viewer(Socket socket, Subscription subscription, Function<ServerMessage, String> encoder, Runnable wantsTick) {
+    Viewer(Socket socket, Subscription subscription, Function<ServerMessage, String> encoder, Runnable wantsTick,
+           MessageRate messages) {
         this.socket = socket;
         this.subscription = subscription;
         this.encoder = encoder;
         this.wantsTick = wantsTick;
+        this.messages = messages;
     }
 
     String id() {
         return socket.id();
+    }
+
+    /** Whether a message from the client is within its rate; one that is not means it floods. */
+    boolean mayReceive(Instant now) {
+        return messages.allow(now);
     }
 
     synchronized Subscription subscription() {

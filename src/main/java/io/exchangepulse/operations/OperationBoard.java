@@ -52,7 +52,7 @@ public class OperationBoard {
                         e.seizures == null ? List.of() : Arrays.asList(e.seizures.split(",")), e.amountEur, e.occurredAt))
                 .toList();
         int meetings = (int) events.stream().filter(e -> e.type == OperationEventType.OPERATIONAL_MEETING).count();
-        int arrests = results.stream().map(OperationView.Result::arrests).filter(Objects::nonNull).mapToInt(Integer::intValue).sum();
+        long arrests = results.stream().map(OperationView.Result::arrests).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
         List<String> countries = operation.countries == null || operation.countries.isEmpty() ? List.of()
                 : Arrays.asList(operation.countries.split(","));
         return new OperationView(operation.id, operation.name, operation.kind, operation.taskForce, countries,

@@ -32,7 +32,7 @@ public class OperationEventEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Party country;
 
-    public Integer arrests;
+    public Long arrests;
 
     /** Seizure categories, comma-separated. */
     public String seizures;

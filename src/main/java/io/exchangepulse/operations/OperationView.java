@@ -28,7 +28,7 @@ public record OperationView(
         @Schema(description = "The year the source reports it under, for operations known only by year.", example = "2008")
         Integer reportedYear,
         @Schema(description = "How many operational meetings were held.", example = "2") int meetings,
-        @Schema(description = "Persons arrested, all results together.", example = "68") int arrests,
+        @Schema(description = "Persons arrested, all results together.", example = "68") long arrests,
         @Schema(description = "Its results, one per country where the source gives them so.") List<Result> results) {
 
     /** What the coordinated action achieved in one country. */
@@ -36,7 +36,7 @@ public record OperationView(
     @Schema(name = "OperationResult", description = "What an action achieved in one country.")
     public record Result(
             @Schema(description = "The country; null where the source gives only a total.", example = "HR") String country,
-            @Schema(description = "Persons arrested.", example = "46") Integer arrests,
+            @Schema(description = "Persons arrested.", example = "46") Long arrests,
             @Schema(description = "What was seized or identified.", example = "[\"WEAPONS\"]") List<String> seizures,
             @Schema(description = "An amount in euros (seized, or a tax shortage uncovered).", example = "1600000")
             Long amountEur,

@@ -46,7 +46,8 @@ public class KafkaTopicsSetup {
                 return;
             }
             List<NewTopic> missing = Stream.of(
-                            new NewTopic(topics.exchanges(), topics.partitions(), topics.replicationFactor()),
+                            new NewTopic(topics.exchanges(), topics.partitions(), topics.replicationFactor())
+                                    .configs(Topics.EXCHANGE_TIMESTAMP_BOUNDS),
                             new NewTopic(topics.deadLetters(), topics.partitions(), topics.replicationFactor()),
                             new NewTopic(topics.operationEvents(), topics.partitions(), topics.replicationFactor()),
                             new NewTopic(topics.deltas(), 1, topics.replicationFactor())

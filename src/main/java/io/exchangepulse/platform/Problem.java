@@ -20,12 +20,16 @@ public record Problem(
         @Schema(description = "What happened in this request, and what to do.",
                 example = "1 of 2 items is invalid; nothing was accepted")
         String detail,
-        @Schema(description = "Each broken rule of each invalid item; absent for problems of the whole request.")
-        List<ItemProblem> errors) {
+        @Schema(description = "Each broken rule of each invalid item, the first hundred of them; absent for problems "
+                + "of the whole request.")
+        List<ItemProblem> errors,
+        @Schema(description = "How many broken rules there were in all, where errors lists only the first of them.",
+                example = "2500")
+        Integer errorCount) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(String type, String title, int status, String detail) {
-        return new Problem("urn:exchange-pulse:problem:" + type, title, status, detail, null);
+        return new Problem("urn:exchange-pulse:problem:" + type, title, status, detail, null, null);
     }
 }

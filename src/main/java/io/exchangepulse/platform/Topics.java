@@ -3,9 +3,20 @@ package io.exchangepulse.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.util.Map;
+
 /** The Kafka topics of the service; on a cluster they are made by the operator (k8s/), here if missing. */
 @ConfigMapping(prefix = "exchangepulse.topics")
 public interface Topics {
+
+    /**
+     * A record's time says when an exchange arrived, and its lateness is judged against it: the broker holds
+     * that time to within an hour before, and five minutes after, its own clock, whoever produced the record.
+     */
+    Map<String, String> EXCHANGE_TIMESTAMP_BOUNDS = Map.of(
+            "message.timestamp.before.max.ms", String.valueOf(Duration.ofHours(1).toMillis()),
+            "message.timestamp.after.max.ms", String.valueOf(Duration.ofMinutes(5).toMillis()));
 
     /** Accepted exchanges, keyed by id so that a resend lands in the partition of the original. */
     @WithDefault("pulse.events")

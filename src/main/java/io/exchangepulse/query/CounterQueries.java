@@ -1,6 +1,7 @@
 package io.exchangepulse.query;
 
 import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.domain.Abbreviated;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.Grain;
@@ -8,11 +9,14 @@ import io.exchangepulse.domain.ExchangeKind;
 import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.Scope;
 import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.platform.Problem;
+import io.exchangepulse.platform.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -25,11 +29,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.time.LocalDate;
 
-/** The read side of the counters: each query is one statement over the counter tables. */
+/**
+ * The read side of the counters: each query is one statement over the counter tables, on a pool of its own
+ * with a statement timeout, so that no query, however heavy, holds up counting or runs on.
+ */
 @ApplicationScoped
 public class CounterQueries {
 
     @Inject
+    @ReactiveDataSource("queries")
     Pool pool;
 
     public Uni<List<YearlyTotals>> yearlyTotals() {
@@ -45,7 +53,8 @@ public class CounterQueries {
                     List<YearlyTotals> totals = new ArrayList<>();
                     byYear.forEach((year, cells) -> totals.add(YearlyTotals.of(year, cells)));
                     return totals;
-                });
+                })
+                .onFailure().transform(CounterQueries::unavailable);
     }
 
     public Uni<List<CrimeAreaCount>> crimeAreas(int year) {
@@ -60,7 +69,8 @@ public class CounterQueries {
                                 [ExchangeKind.valueOf(row.getString(1)).ordinal()] += row.getLong(2);
                     }
                     return CrimeAreaCount.table(counts);
-                });
+                })
+                .onFailure().transform(CounterQueries::unavailable);
     }
 
     /** The grid's steps are of {@code grain}. */
@@ -78,7 +88,8 @@ public class CounterQueries {
                         }
                     }
                     return TaskForceTrend.of(grid, counts);
-                });
+                })
+                .onFailure().transform(CounterQueries::unavailable);
     }
 
     /** {@code from} and {@code to} whole minutes. */
@@ -108,6 +119,14 @@ public class CounterQueries {
                     }
                     flows.sort(Flow.LARGEST_FIRST);
                     return flows;
-                });
+                })
+                .onFailure().transform(CounterQueries::unavailable);
+    }
+
+    /** The database is away, or the query took longer than its statement timeout: the client may try again. */
+    private static Throwable unavailable(Throwable failure) {
+        return new ProblemException(Problem.of("counters-unavailable", "Counters unavailable", 503,
+                "the counters cannot be read now (" + Abbreviated.of(failure.getMessage(), 120) + "); try again after "
+                        + "Retry-After seconds"), "5");
     }
 }

@@ -38,6 +38,9 @@ public class CounterQueryResource {
     @ConfigProperty(name = "exchangepulse.query.max-points", defaultValue = "10000")
     int maxPoints;
 
+    @ConfigProperty(name = "exchangepulse.query.max-flow-range", defaultValue = "P400D")
+    Duration maxFlowRange;
+
     @GET
     @Path("/totals/yearly")
     @Operation(summary = "Total exchanges per year",
@@ -53,8 +56,8 @@ public class CounterQueryResource {
     public Uni<List<CrimeAreaCount>> crimeAreas(
             @Parameter(description = "The year (UTC); this year if absent.", example = "2008") @QueryParam("year") Integer year) {
         int chosen = year == null ? LocalDate.now(clock).getYear() : year;
-        if (chosen < 1 || chosen > 9999) {
-            throw TimeRange.badRequest("year must be between 1 and 9999, not " + chosen);
+        if (chosen < 1900 || chosen > 2199) {
+            throw TimeRange.badRequest("year must be from 1900 to 2199, not " + chosen);
         }
         return queries.crimeAreas(chosen);
     }
@@ -99,6 +102,9 @@ public class CounterQueryResource {
         Instant start = Grain.MINUTE.bucketOf(TimeRange.instant("from", from, now.truncatedTo(ChronoUnit.DAYS)));
         if (!start.isBefore(end)) {
             throw TimeRange.badRequest("from must be before to");
+        }
+        if (Duration.between(start, end).compareTo(maxFlowRange) > 0) {
+            throw TimeRange.badRequest("the range is longer than " + maxFlowRange.toDays() + " days; take a shorter one");
         }
         return queries.flows(start, end);
     }

@@ -1,5 +1,6 @@
 package io.exchangepulse.query;
 
+import io.exchangepulse.domain.Abbreviated;
 import io.exchangepulse.platform.Problem;
 import io.exchangepulse.platform.ProblemException;
 
@@ -7,8 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** Parses the time parameters of the queries, answering 400 with the parameter's name when one is wrong. */
+/**
+ * Parses the time parameters of the queries, answering 400 with the parameter's name when one is wrong or
+ * outside what the counters can hold.
+ */
 final class TimeRange {
+
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private TimeRange() {
     }
@@ -17,11 +24,17 @@ final class TimeRange {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw badRequest(name + " must be an ISO-8601 instant such as 2026-11-28T09:00:00Z, not '" + value + "'");
+            throw badRequest(name + " must be an ISO-8601 instant such as 2026-11-28T09:00:00Z, not '"
+                    + Abbreviated.of(value, 40) + "'");
         }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw badRequest(name + " must be from " + EARLIEST + " to before " + LATEST + ", not " + instant);
+        }
+        return instant;
     }
 
     static Duration duration(String name, String value, Duration fallback) {
@@ -31,7 +44,7 @@ final class TimeRange {
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
-            throw badRequest(name + " must be an ISO-8601 duration such as PT1M, PT1H or P1D, not '" + value + "'");
+            throw badRequest(name + " must be an ISO-8601 duration such as PT1M, PT1H or P1D, not '" + Abbreviated.of(value, 40) + "'");
         }
     }
 

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,9 +32,14 @@ public final class SimulatorMain {
         double speedup = Double.parseDouble(options.getOrDefault("speedup", "3600"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
         Duration duration = Duration.parse(options.getOrDefault("duration", "PT5M"));
+        Instant start = options.containsKey("start") ? Instant.parse(options.get("start")) : replayedFrom(Instant.now(), speedup, rate, duration);
+        if (!options.containsKey("start") && rate == 0) {
+            // The replay ends now, however much of it the service still takes.
+            speedup = Duration.between(start, Instant.now()).toNanos() / (double) duration.toNanos();
+        }
         var plan = new Simulator.Plan(
                 Long.parseLong(options.getOrDefault("seed", "42")),
-                options.containsKey("start") ? Instant.parse(options.get("start")) : defaultStart(Instant.now(), speedup, rate, duration),
+                start,
                 Double.parseDouble(options.getOrDefault("per-year", "9196")),
                 speedup,
                 rate,
@@ -50,11 +57,21 @@ public final class SimulatorMain {
 
     /**
      * Sped up, the simulator replays the period that ends now (a run of a minute at 3600 times covers the
-     * last 60 hours), since the service refuses exchanges from the future; at a flat rate it sends the present.
+     * last 60 hours), since the service refuses exchanges from the future; but no further back than the
+     * service counts (this year, and at most {@link #REPLAYABLE} ago). At a flat rate it sends the present.
      */
-    static Instant defaultStart(Instant now, double speedup, double rate, Duration duration) {
-        return rate > 0 ? now : now.minusNanos((long) (duration.toNanos() * speedup));
+    static Instant replayedFrom(Instant now, double speedup, double rate, Duration duration) {
+        if (rate > 0) {
+            return now;
+        }
+        Instant wanted = now.minusNanos((long) (duration.toNanos() * speedup));
+        Instant startOfYear = now.atOffset(ZoneOffset.UTC).withDayOfYear(1).truncatedTo(ChronoUnit.DAYS).toInstant();
+        Instant earliest = now.minus(REPLAYABLE).isAfter(startOfYear) ? now.minus(REPLAYABLE) : startOfYear;
+        return wanted.isBefore(earliest) ? earliest : wanted;
     }
+
+    /** Within the service's default lateness window (seven days), with an hour to spare. */
+    static final Duration REPLAYABLE = Duration.ofDays(7).minusHours(1);
 
     static TrafficSink sinkFor(String target, String topic) {
         if (target.startsWith("kafka://")) {

@@ -1,5 +1,6 @@
 package io.exchangepulse.aggregate;
 
+import io.exchangepulse.domain.Admission;
 import io.exchangepulse.domain.Agency;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.CrimeArea;
@@ -19,11 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -51,7 +52,7 @@ class CountedIdRepositoryTest {
                 .connectingTo(PgConnectOptions.fromUri(url).setUser("postgres"))
                 .using(vertx.getDelegate())
                 .build());
-        repository = new CountedIdRepository(pool, Clock.systemUTC(), 2);
+        repository = new CountedIdRepository(pool, new Admission(Duration.ofDays(7)));
     }
 
     @AfterAll
@@ -71,16 +72,20 @@ class CountedIdRepositoryTest {
         return repository.partitions().await().atMost(Duration.ofSeconds(10));
     }
 
+    /** Maintenance on {@code today}, with counting caught up. */
     static void maintain(LocalDate today) {
-        repository.maintainPartitions(today).await().atMost(Duration.ofSeconds(10));
+        repository.maintainPartitions(today, Optional.empty()).await().atMost(Duration.ofSeconds(10));
     }
 
     static List<String> partitionsFrom(LocalDate first, int days) {
         return IntStream.range(0, days).mapToObj(d -> CountedIdRepository.partitionOf(first.plusDays(d))).toList();
     }
 
-    static List<Exchange> claim(List<Exchange> candidates, LocalDate today) {
-        return pool.withTransaction(connection -> repository.claimNew(connection, candidates, today))
+    /** Claims the ids of exchanges appended to the log on {@code appendedOn}. */
+    static List<Exchange> claim(LocalDate appendedOn, Exchange... exchanges) {
+        List<CountedIdRepository.Candidate> candidates = java.util.Arrays.stream(exchanges)
+                .map(e -> new CountedIdRepository.Candidate(e, appendedOn)).toList();
+        return pool.withTransaction(connection -> repository.claimNew(connection, candidates))
                 .await().atMost(Duration.ofSeconds(10));
     }
 
@@ -97,12 +102,19 @@ class CountedIdRepositoryTest {
     }
 
     @Test
-    void daysOlderThanTheWindowAreDroppedAndAServiceDownForDaysCatchesUp() {
+    void aDayIsKeptUntilCountingHasPassedItByTheLatenessWindowAndADay() {
         maintain(DAY);
 
-        maintain(DAY.plusDays(5));
+        maintain(DAY.plusDays(9));
 
-        assertThat(partitions()).containsExactlyElementsOf(partitionsFrom(DAY.plusDays(4), 4));
+        assertThat(partitions()).containsExactlyElementsOf(concat(partitionsFrom(DAY.plusDays(1), 2), partitionsFrom(DAY.plusDays(8), 4)));
+    }
+
+    @Test
+    void countingThatIsBehindKeepsItsDaysAndHasEveryDayItWillAppendTo() {
+        repository.maintainPartitions(DAY.plusDays(9), Optional.of(DAY)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(partitions()).containsExactlyElementsOf(partitionsFrom(DAY.minusDays(1), 13));
     }
 
     @Test
@@ -111,9 +123,9 @@ class CountedIdRepositoryTest {
                 + "FOR VALUES FROM ('2000-01-01') TO ('2000-02-01')").executeAndAwait();
 
         maintain(DAY);
-        maintain(DAY.plusDays(5));
+        maintain(DAY.plusDays(9));
 
-        assertThat(partitions()).contains("counted_exchange_archive").containsAll(partitionsFrom(DAY.plusDays(4), 4));
+        assertThat(partitions()).contains("counted_exchange_archive").containsAll(partitionsFrom(DAY.plusDays(8), 4));
     }
 
     @Test
@@ -122,29 +134,33 @@ class CountedIdRepositoryTest {
         Exchange first = exchange();
         Exchange second = exchange();
 
-        assertThat(claim(List.of(first), DAY)).containsExactly(first);
-        assertThat(claim(List.of(first, second), DAY)).containsExactly(second);
+        assertThat(claim(DAY, first)).containsExactly(first);
+        assertThat(claim(DAY, first, second)).containsExactly(second);
     }
 
     @Test
-    void overMidnightWithoutMaintenanceIdsAreStillClaimedAndRecognisedForTheWholeWindow() {
+    void aResendAppendedDaysLaterWithinTheWindowIsRecognisedAfterMaintenance() {
         maintain(DAY);
         Exchange counted = exchange();
-        assertThat(claim(List.of(counted), DAY)).containsExactly(counted);
+        assertThat(claim(DAY, counted)).containsExactly(counted);
 
-        Exchange tomorrow = exchange();
-        assertThat(claim(List.of(tomorrow), DAY.plusDays(1))).containsExactly(tomorrow);
-        assertThat(claim(List.of(counted, tomorrow), DAY.plusDays(2))).isEmpty();
+        maintain(DAY.plusDays(8));
+
+        assertThat(claim(DAY.plusDays(8), counted)).isEmpty();
     }
 
     @Test
-    void anIdOlderThanTheWindowIsForgotten() {
+    void anIdIsForgottenOnlyOnceItsExchangeCouldNoLongerBeAccepted() {
         maintain(DAY);
         Exchange counted = exchange();
-        claim(List.of(counted), DAY);
+        claim(DAY, counted);
 
-        maintain(DAY.plusDays(3));
+        maintain(DAY.plusDays(9));
 
-        assertThat(claim(List.of(counted), DAY.plusDays(3))).containsExactly(counted);
+        assertThat(claim(DAY.plusDays(9), counted)).containsExactly(counted);
+    }
+
+    static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import static io.exchangepulse.support.TestExchanges.valid;
 import static io.exchangepulse.support.TestExchanges.with;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Other producers write straight to the exchange topic: the same JSON is counted, the rest dead-lettered. */
 @QuarkusTest
@@ -52,9 +54,10 @@ class DirectProducerTest {
 
         Counts.awaitCaughtUp();
         assertThat(Counts.inHour(window)).isEqualTo(1);
-        List<ConsumerRecord<String, byte[]>> letters = KafkaTopics.readAll("pulse.events.dead-letter").stream()
-                .filter(r -> key.equals(r.key()))
-                .toList();
+        // Dead letters are sent once their batch is committed, shortly after.
+        List<ConsumerRecord<String, byte[]>> letters = await().atMost(Duration.ofSeconds(30))
+                .until(() -> KafkaTopics.readAll("pulse.events.dead-letter").stream().filter(r -> key.equals(r.key())).toList(),
+                        found -> found.size() >= 3);
         assertThat(letters).hasSize(3);
         assertThat(letters.get(0).value()).isEqualTo(notJson);
         assertThat(reason(letters.get(0))).startsWith("not JSON");

@@ -11,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.ByteArrayOutputStream;
@@ -35,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @Tag("component")
+// Last: the simulator examples replay the recent past, where the other tests count in hours of their own.
+@Order(Integer.MAX_VALUE)
 class ReadmeExamplesTest {
 
     static final Path README = Path.of("README.md");

@@ -49,8 +49,9 @@ class ClientMessageTest {
         assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"views\": [\"weather\"]}")).hasMessageContaining("unknown view 'weather'");
         assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"taskForces\": [\"PIRACY\"]}"))
                 .hasMessageContaining("unknown task force 'PIRACY'");
-        assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"minutes\": 181}")).hasMessageContaining("minutes must be");
-        assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"days\": 0}")).hasMessageContaining("days must be");
+        assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"minutes\": 120}"))
+                .hasMessageContaining("minutes must be one of [60, 180]");
+        assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"days\": 0}")).hasMessageContaining("days must be one of [30, 90]");
         assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"days\": \"30\"}")).hasMessageContaining("days must be");
     }
 }

@@ -51,6 +51,11 @@ class LiveBroadcasterTest {
         }
 
         @Override
+        public Duration messageInterval() {
+            return Duration.ofSeconds(2);
+        }
+
+        @Override
         public Duration reconcile() {
             return Duration.ofSeconds(10);
         }
@@ -58,7 +63,7 @@ class LiveBroadcasterTest {
 
     TestSocket connect(String id, Subscription subscription) {
         TestSocket socket = new TestSocket(id);
-        viewers.add(new Viewer(socket, subscription, TestSocket::encode, () -> { }));
+        viewers.add(new Viewer(socket, subscription, TestSocket::encode, () -> { }, new MessageRate(5, Duration.ofSeconds(2), NOW)));
         return socket;
     }
 

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-/** The seed's tables come back exactly (the tests count only in 2016 and later). */
+/** The seed's tables come back exactly: closed years, which no test can count in. */
 @QuarkusTest
 @Tag("component")
 class SeedHistoryTest {

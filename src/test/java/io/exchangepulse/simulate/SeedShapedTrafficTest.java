@@ -6,10 +6,8 @@ import io.exchangepulse.domain.ExchangeReader;
 import io.exchangepulse.domain.Scope;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +20,7 @@ import static org.assertj.core.api.Assertions.within;
 class SeedShapedTrafficTest {
 
     static final Instant START = Instant.parse("2008-01-01T00:00:00Z");
-    static final ExchangeReader READER = new ExchangeReader(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
+    static final ExchangeReader READER = new ExchangeReader();
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A year at the pace the rhythm gives, 300,000 exchanges. */

@@ -13,8 +13,9 @@ import java.util.List;
 @RegisterForReflection
 public record Subscription(List<String> views, List<TaskForce> taskForces, int minutes, int days) {
 
-    public static final int DEFAULT_MINUTES = 60;
-    public static final int DEFAULT_DAYS = 30;
+    /** The trend lengths a subscription can ask for, the wall's first: a few, so that viewers share work. */
+    public static final List<Integer> MINUTES = List.of(60, 180);
+    public static final List<Integer> DAYS = List.of(30, 90);
 
     public Subscription {
         views = views.stream().distinct().sorted().toList();

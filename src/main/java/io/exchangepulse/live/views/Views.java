@@ -37,7 +37,7 @@ public class Views implements LiveRows {
 
     /** What a viewer follows until it subscribes: every view, every task force, the short trends. */
     public Subscription wall() {
-        return new Subscription(names(), List.<TaskForce>of(), Subscription.DEFAULT_MINUTES, Subscription.DEFAULT_DAYS);
+        return new Subscription(names(), List.<TaskForce>of(), Subscription.MINUTES.get(0), Subscription.DAYS.get(0));
     }
 
     @Override

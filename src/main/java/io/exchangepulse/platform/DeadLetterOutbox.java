@@ -1,0 +1,125 @@
+package io.exchangepulse.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Records that no reader accepts go to the dead-letter topic as they came, with the reason and their origin
+ * in headers. They are first written to PostgreSQL in the transaction that decides them (the counting
+ * batch, the operation event), then sent from there and forgotten once Kafka has them: a dead-letter
+ * topic that is down never holds counting up, a retried batch never sends a letter twice, and nothing is
+ * lost on the way.
+ */
+@ApplicationScoped
+public class DeadLetterOutbox {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterOutbox.class);
+
+    public static final String REASON = "dead-letter-reason";
+    public static final String ORIGIN = "dead-letter-origin";
+    private static final int SEND_AT_ONCE = 500;
+
+    /** One record that goes to the dead-letter topic: where it came from, as it came, and why. */
+    public record Letter(String origin, String key, byte[] value, String reason) {
+
+        public static String origin(String topic, int partition, long offset) {
+            return topic + "-" + partition + "@" + offset;
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    EventLog log;
+
+    @Inject
+    Topics topics;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final AtomicLong pending = new AtomicLong();
+
+    void registerGauge(@Observes StartupEvent event) {
+        metrics.gauge("pulse.dead.letters.pending", pending);
+    }
+
+    /** Writes the letters through {@code client}, inside the caller's transaction; a letter written before is kept as it was. */
+    public Uni<Void> add(SqlClient client, List<Letter> letters) {
+        if (letters.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>(letters.size());
+        for (Letter letter : letters) {
+            rows.add(Tuple.of(letter.origin(), letter.key(), letter.value(), letter.reason()));
+        }
+        return client.preparedQuery("INSERT INTO dead_letter (origin, record_key, value, reason) VALUES ($1, $2, $3, $4) "
+                        + "ON CONFLICT (origin) DO NOTHING")
+                .executeBatch(rows)
+                .invoke(() -> letters.forEach(letter -> LOG.warnf("Dead letter from %s: %s", letter.origin(), letter.reason())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Sends what is waiting, oldest first, and forgets what Kafka acknowledged. Replicas share the work:
+     * each takes rows the others have not locked.
+     */
+    @Scheduled(every = "${exchangepulse.dead-letters.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> send() {
+        return pool.withTransaction(connection -> connection.preparedQuery(
+                                "SELECT id, origin, record_key, value, reason FROM dead_letter ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED")
+                        .execute(Tuple.of(SEND_AT_ONCE))
+                        .chain(rows -> {
+                            if (rows.size() == 0) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            List<Long> ids = new ArrayList<>();
+                            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+                            for (Row row : rows) {
+                                ids.add(row.getLong(0));
+                                records.add(record(row));
+                            }
+                            // Off the event loop: a producer without the topic's metadata blocks for a while.
+                            return Uni.createFrom().item(() -> log.append(records))
+                                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                    .chain(appended -> Uni.createFrom().completionStage(appended))
+                                    .ifNoItem().after(Duration.ofSeconds(15)).fail()
+                                    .chain(() -> connection.preparedQuery("DELETE FROM dead_letter WHERE id = ANY($1)")
+                                            .execute(Tuple.of(ids.toArray(Long[]::new))))
+                                    .invoke(() -> metrics.counter("pulse.dead.letters.sent").increment(ids.size()))
+                                    .replaceWithVoid();
+                        }))
+                .chain(() -> pool.query("SELECT count(*) FROM dead_letter").execute())
+                .invoke(count -> pending.set(count.iterator().next().getLong(0)))
+                .onFailure().invoke(e -> LOG.debugf("Dead letters not sent yet, trying again: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private ProducerRecord<String, byte[]> record(Row row) {
+        var buffer = row.getBuffer(3);
+        var record = new ProducerRecord<>(topics.deadLetters(), row.getString(2), buffer == null ? null : buffer.getBytes());
+        record.headers().add(REASON, row.getString(4).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(ORIGIN, row.getString(1).getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+}

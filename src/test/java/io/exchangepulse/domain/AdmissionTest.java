@@ -1,0 +1,54 @@
+package io.exchangepulse.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** When an exchange may still be counted, judged against the moment it arrived. */
+class AdmissionTest {
+
+    static final Admission WEEK = new Admission(Duration.ofDays(7));
+    static final Instant ARRIVAL = Instant.parse("2026-11-29T10:00:00Z");
+
+    @Test
+    void anExchangeFromTheLastWeekOfTheSameYearIsAdmitted() {
+        assertThat(WEEK.judge(ARRIVAL, ARRIVAL)).isEmpty();
+        assertThat(WEEK.judge(ARRIVAL.minus(Duration.ofDays(7)), ARRIVAL)).isEmpty();
+        assertThat(WEEK.judge(ARRIVAL.plus(Duration.ofMinutes(5)), ARRIVAL)).isEmpty();
+    }
+
+    @Test
+    void moreThanFiveMinutesAheadOfItsArrivalIsRefused() {
+        assertThat(WEEK.judge(ARRIVAL.plus(Duration.ofMinutes(5)).plusSeconds(1), ARRIVAL))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("more than 5 minutes ahead"));
+    }
+
+    @Test
+    void moreThanTheLatenessBehindItsArrivalIsRefused() {
+        assertThat(WEEK.judge(ARRIVAL.minus(Duration.ofDays(7)).minusSeconds(1), ARRIVAL))
+                .hasValueSatisfying(v -> {
+                    assertThat(v.field()).isEqualTo("occurredAt");
+                    assertThat(v.message()).contains("more than 7 days before");
+                });
+    }
+
+    @Test
+    void aClosedYearIsRefusedHoweverRecent() {
+        Instant newYear = Instant.parse("2027-01-01T00:00:30Z");
+
+        assertThat(WEEK.judge(Instant.parse("2026-12-31T23:59:59Z"), newYear))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("2026, a closed year"));
+        assertThat(WEEK.judge(Instant.parse("2008-05-01T00:00:00Z"), ARRIVAL))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("2008, a closed year"));
+        assertThat(WEEK.judge(Instant.parse("-5000-01-01T00:00:00Z"), ARRIVAL)).isPresent();
+    }
+
+    @Test
+    void theWindowIsBounded() {
+        assertThatThrownBy(() -> new Admission(Duration.ofDays(400))).hasMessageContaining("between 0 and 366 days");
+    }
+}
