@@ -1,16 +1,19 @@
 package io.exchangepulse.operations;
 
+import io.exchangepulse.support.KafkaTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -68,6 +71,46 @@ class OperationsTest {
                 .post("/api/v1/operations/events").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("status", "CLOSED").get("/api/v1/operations")
                 .then().body("id", hasItems(OPERATION)));
+    }
+
+    @Test
+    void aSecondOpeningIsAConflictThatChangesNothingAndGoesToTheDeadLetters() {
+        String taken = "TAKEN-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).body("[" + opened(UUID.randomUUID().toString(), taken, "First name", "DRUGS") + "]")
+                .post("/api/v1/operations/events").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/operations")
+                .then().body("find { it.id == '" + taken + "' }.name", equalTo("First name")));
+
+        given().contentType(ContentType.JSON).body("[" + opened(second, taken, "Hijacked", "TERRORISM") + "]")
+                .post("/api/v1/operations/events").then().statusCode(202);
+
+        var letter = await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTopics.readAll("pulse.events.dead-letter").stream()
+                .filter(r -> new String(r.value() == null ? new byte[0] : r.value(), StandardCharsets.UTF_8).contains(second))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(new String(letter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("conflict").contains(taken);
+        given().get("/api/v1/operations").then()
+                .body("find { it.id == '" + taken + "' }.name", equalTo("First name"))
+                .body("find { it.id == '" + taken + "' }.taskForce", equalTo("DRUGS"));
+    }
+
+    @Test
+    void arrestsBeyondTwoBillionAreKeptWhole() {
+        String big = "BIG-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body("[" + opened(UUID.randomUUID().toString(), big, "Big", "DRUGS") + ", "
+                        + "{\"id\": \"" + UUID.randomUUID() + "\", \"operationId\": \"" + big + "\", \"type\": \"RESULT\", "
+                        + "\"occurredAt\": \"2026-03-24T10:00:00Z\", \"country\": \"RO\", \"arrests\": 3000000000}]")
+                .post("/api/v1/operations/events").then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/operations")
+                .then().body("find { it.id == '" + big + "' }.arrests", equalTo(3_000_000_000L)));
+    }
+
+    static String opened(String id, String operation, String name, String taskForce) {
+        return "{\"id\": \"" + id + "\", \"operationId\": \"" + operation + "\", \"type\": \"OPENED\", "
+                + "\"occurredAt\": \"2026-03-01T08:00:00Z\", \"name\": \"" + name + "\", \"operationKind\": \"JOINT_INVESTIGATION\", "
+                + "\"taskForce\": \"" + taskForce + "\", \"countries\": [\"RO\", \"BG\"]}";
     }
 
     @Test

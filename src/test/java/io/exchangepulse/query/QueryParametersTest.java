@@ -66,6 +66,20 @@ class QueryParametersTest {
     }
 
     @Test
+    void extremeInstantsAndRangesAre400NamingTheParameterNever500() {
+        given().queryParam("from", "-1000000000-01-01T00:00:00Z").get("/api/v1/flows")
+                .then().statusCode(400).body("detail", containsString("from must be from 1900"));
+        given().queryParam("to", "+1000000000-01-01T00:00:00Z").get("/api/v1/task-forces/trend")
+                .then().statusCode(400).body("detail", containsString("to must be from 1900"));
+        given().queryParam("from", "2020-01-01T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z").get("/api/v1/flows")
+                .then().statusCode(400).body("detail", containsString("longer than 400 days"));
+        given().queryParam("year", "99999").get("/api/v1/crime-areas")
+                .then().statusCode(400).body("detail", containsString("year must be from 1900 to 2199"));
+        given().queryParam("step", "P999999999D").get("/api/v1/task-forces/trend")
+                .then().statusCode(400).body("detail", containsString("step"));
+    }
+
+    @Test
     void badParametersAreNamed() {
         given().queryParam("step", "PT5M").get("/api/v1/task-forces/trend")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("step"));

@@ -30,8 +30,12 @@ public final class LiveClient implements AutoCloseable {
     private final WebSocket socket;
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
-    private LiveClient(URI uri, boolean reading) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+    private LiveClient(URI uri, boolean reading, String origin) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.socket = builder
                 .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 
@@ -62,11 +66,16 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public static LiveClient connect(int port) {
-        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), true);
+        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), true, null);
+    }
+
+    /** As a browser does, naming the origin of the page it was opened from; the upgrade fails if refused. */
+    public static LiveClient connectFrom(int port, String origin) {
+        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), true, origin);
     }
 
     public static LiveClient stalled(int port) {
-        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), false);
+        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), false, null);
     }
 
     public void send(String json) {
