@@ -11,9 +11,10 @@ const indicator = createConnectionIndicator(document);
 let status = { state: CONNECTING, retryAt: null };
 let heardAt = null;
 let serverTime = null;
+let countingDelay = null;
 
 function renderIndicator() {
-  indicator.render({ status, heardAt, serverTime, now: Date.now() });
+  indicator.render({ status, heardAt, serverTime, countingDelay, now: Date.now() });
 }
 
 function showStatus(next) {
@@ -45,6 +46,7 @@ let acceptingDeltas = false;
 function receive(message) {
   heardAt = Date.now();
   serverTime = message.serverTime ?? serverTime;
+  if (message.type !== 'error') countingDelay = message.countingDelay ?? null;
   let changed = [];
   if (message.type === 'snapshot') {
     acceptingDeltas = snapshotFitsMode(mode, message.subscription);

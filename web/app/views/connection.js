@@ -4,7 +4,19 @@
 import { formatClock, formatDataAge, formatDuration } from '../format.js';
 import { LIVE } from '../live-client.js';
 
-const LABELS = { connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting' };
+const LABELS = { connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', delayed: 'Counting delayed' };
+
+// What the indicator says. A live connection whose counts are not keeping up is not "Live": the
+// server says how far behind counting is (countingDelay, seconds) and the wall says so.
+export function describeConnection({ status, heardAt, countingDelay, now }) {
+  if (status.state === LIVE) {
+    if (countingDelay === null || countingDelay === undefined) return { state: LIVE, label: LABELS.live, age: '' };
+    return { state: 'delayed', label: LABELS.delayed, age: `counts ${formatDuration(countingDelay * 1000)} behind` };
+  }
+  const parts = [heardAt === null ? 'no data yet' : formatDataAge(now - heardAt)];
+  if (status.retryAt !== null && status.retryAt > now) parts.push(`retry in ${formatDuration(status.retryAt - now + 999)}`);
+  return { state: status.state, label: LABELS[status.state], age: parts.join(' · ') };
+}
 
 export function createConnectionIndicator(document) {
   const root = document.querySelector('[data-testid="connection"]');
@@ -14,20 +26,16 @@ export function createConnectionIndicator(document) {
   const clock = document.getElementById('clock');
 
   return {
-    // status: {state, retryAt}; heardAt: local ms of the last message; serverTime: its ISO stamp.
-    render({ status, heardAt, serverTime, now }) {
-      if (root.dataset.state !== status.state) {
-        root.dataset.state = status.state;
-        label.textContent = LABELS[status.state];
+    // status: {state, retryAt}; heardAt: local ms of the last message; serverTime: its ISO stamp;
+    // countingDelay: seconds counting is behind, or null.
+    render({ status, heardAt, serverTime, countingDelay = null, now }) {
+      const shown = describeConnection({ status, heardAt, countingDelay, now });
+      if (root.dataset.state !== shown.state) {
+        root.dataset.state = shown.state;
+        label.textContent = shown.label;
         document.body.classList.toggle('stale', status.state !== LIVE && heardAt !== null);
       }
-      if (status.state === LIVE) {
-        age.textContent = '';
-      } else {
-        const parts = [heardAt === null ? 'no data yet' : formatDataAge(now - heardAt)];
-        if (status.retryAt !== null && status.retryAt > now) parts.push(`retry in ${formatDuration(status.retryAt - now + 999)}`);
-        age.textContent = parts.join(' · ');
-      }
+      age.textContent = shown.age;
       if (serverTime) {
         lastUpdate.dateTime = serverTime;
         lastUpdate.textContent = formatClock(new Date(serverTime));

@@ -19,10 +19,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import io.smallrye.health.api.Wellness;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -37,12 +33,11 @@ import java.util.stream.Collectors;
 /**
  * How far behind counting is, on every replica: the exchanges in the log that are not counted yet (the
  * topic's end against the stored positions) and, when there are any, how long ago counting last reached
- * the log's present. Metrics, a health check that is down while counting stalls, and what the wall shows
- * instead of "Live" when its counts are not keeping up.
+ * the log's present: metrics, the health check {@link CountingHealth}, and what the wall shows instead of
+ * "Live" when its counts are not keeping up.
  */
 @ApplicationScoped
-@Wellness
-public class CountingProgress implements HealthCheck {
+public class CountingProgress {
 
     private static final Logger LOG = Logger.getLogger(CountingProgress.class);
 
@@ -68,10 +63,6 @@ public class CountingProgress implements HealthCheck {
     @Inject
     MeterRegistry metrics;
 
-    /** Counting further behind than this is stalled: the health check is down. */
-    @ConfigProperty(name = "exchangepulse.aggregate.stall-limit", defaultValue = "PT2M")
-    Duration stallLimit;
-
     private volatile Standing standing = Standing.CAUGHT_UP;
     private final Map<Integer, Sighting> sightings = new HashMap<>();
     private Admin admin;
@@ -95,16 +86,6 @@ public class CountingProgress implements HealthCheck {
 
     public Standing standing() {
         return standing;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        Standing now = standing;
-        return HealthCheckResponse.named("counting")
-                .status(now.delay().compareTo(stallLimit) <= 0)
-                .withData("waiting", now.waiting())
-                .withData("delaySeconds", now.delay().toSeconds())
-                .build();
     }
 
     @Scheduled(every = "${exchangepulse.aggregate.progress-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -35,7 +35,7 @@ public class DeltaPublisher {
      * Sends without waiting for Kafka's acknowledgement: the next batch need not wait for the live views,
      * and one producer on a one-partition topic keeps the deltas in order anyway.
      */
-    void publish(CountsDelta delta) {
+    public void publish(CountsDelta delta) {
         byte[] json;
         try {
             json = mapper.writeValueAsBytes(delta);

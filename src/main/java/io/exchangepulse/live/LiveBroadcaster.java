@@ -2,6 +2,7 @@ package io.exchangepulse.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.aggregate.CountingProgress;
 import io.exchangepulse.live.views.Subscription;
 import io.exchangepulse.live.views.ViewInput;
 import io.exchangepulse.live.views.ViewStates;
@@ -35,6 +36,7 @@ public class LiveBroadcaster {
     private final LiveConfig config;
     private final ObjectMapper mapper;
     private final Viewers viewers;
+    private final CountingProgress counting;
     private final Timer deltaLatency;
 
     /** The states of the last tick and what they were rendered from: same stamp, same states. */
@@ -43,13 +45,14 @@ public class LiveBroadcaster {
 
     @Inject
     LiveBroadcaster(Views views, LiveCounters counters, OperationsFeed operations, LiveConfig config, ObjectMapper mapper,
-                    Viewers viewers, MeterRegistry metrics) {
+                    Viewers viewers, CountingProgress counting, MeterRegistry metrics) {
         this.views = views;
         this.counters = counters;
         this.operations = operations;
         this.config = config;
         this.mapper = mapper;
         this.viewers = viewers;
+        this.counting = counting;
         this.deltaLatency = Timer.builder("pulse.live.delta.latency")
                 .description("From an event's append to Kafka to a viewer's delta that includes it")
                 .publishPercentiles(0.5, 0.99, 0.999)
@@ -62,6 +65,7 @@ public class LiveBroadcaster {
         Map<Subscription, ViewStates> states = stamp.equals(lastStamp) ? lastStates : new HashMap<>();
         Map<StatePair, String> changes = new HashMap<>();
         long newest = counters.newestIngestedAt();
+        Long delay = countingDelay();
         for (Viewer viewer : viewers.all()) {
             // Held for the viewer's whole step, so an error written meanwhile cannot make two messages in flight.
             synchronized (viewer) {
@@ -74,24 +78,30 @@ public class LiveBroadcaster {
                 }
                 ViewStates current = states.computeIfAbsent(viewer.subscription(), subscription -> render(subscription, now));
                 if (viewer.needsSnapshot(current)) {
-                    viewer.sendSnapshot(current, now, newest);
+                    viewer.sendSnapshot(current, now, newest, delay);
                 } else if (current != viewer.lastSent()) {
                     String change = changes.computeIfAbsent(new StatePair(viewer.lastSent(), current), this::encodeChanges);
                     if (change.isEmpty()) {
                         viewer.unchanged(current);
                     } else {
-                        long before = viewer.sendDelta(current, change, now, newest);
+                        long before = viewer.sendDelta(current, change, now, newest, delay);
                         if (before != 0 && newest > before) {
                             deltaLatency.record(Duration.ofMillis(Math.max(0, now.toEpochMilli() - newest)));
                         }
                     }
-                } else if (viewer.idleFor(config.heartbeat(), now)) {
-                    viewer.sendHeartbeat(now);
+                } else if (viewer.idleFor(config.heartbeat(), now) || viewer.toldOtherDelay(delay)) {
+                    viewer.sendHeartbeat(now, delay);
                 }
             }
         }
         lastStates = states;
         lastStamp = stamp;
+    }
+
+    /** How far behind counting is, in seconds, once it is further than a wall may pass over; else null. */
+    private Long countingDelay() {
+        Duration delay = counting.standing().delay();
+        return delay.compareTo(config.countingDelayShown()) < 0 ? null : delay.toSeconds();
     }
 
     private ViewStates render(Subscription subscription, Instant now) {

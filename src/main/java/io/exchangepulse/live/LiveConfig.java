@@ -28,6 +28,10 @@ public interface LiveConfig {
     @WithDefault("PT2S")
     Duration messageInterval();
 
+    /** Counting further behind than this is shown on the walls ("counting delayed"), and until then it is not. */
+    @WithDefault("PT30S")
+    Duration countingDelayShown();
+
     /** How often the view checks that it has not missed a delta (a gap no later delta reveals). */
     @WithDefault("PT10S")
     Duration reconcile();

@@ -61,6 +61,10 @@ public class LiveDeltaConsumer {
             LOG.warnf("Ignored a delta that cannot be read: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
+        if (delta.reload()) {
+            LOG.info("Counts changed outside counting; reloading the live view");
+            return reload();
+        }
         switch (counters.apply(delta, clock.instant())) {
             case APPLIED -> ticker.tickSoon();
             case GAP -> {

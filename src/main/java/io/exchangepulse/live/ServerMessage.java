@@ -1,5 +1,6 @@
 package io.exchangepulse.live;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 /**
  * The messages of the live protocol from the server (README, "The live protocol"). Every one has its type,
- * its place in the connection's sequence ({@code seq}, 1 for the first) and the server's time.
+ * its place in the connection's sequence ({@code seq}, 1 for the first) and the server's time; all but
+ * errors say, in {@code countingDelay} (seconds), how far behind counting is when it falls behind, so that
+ * a wall never shows frozen counts as live.
  */
 @RegisterForReflection
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -28,8 +31,8 @@ sealed interface ServerMessage {
     /** The full state of every followed view, and what the viewer follows. */
     @RegisterForReflection
     @JsonTypeName("snapshot")
-    record Snapshot(long seq, Instant serverTime, Subscription subscription, Map<String, Object> views)
-            implements ServerMessage {
+    record Snapshot(long seq, Instant serverTime, @JsonInclude(JsonInclude.Include.NON_NULL) Long countingDelay,
+                    Subscription subscription, Map<String, Object> views) implements ServerMessage {
     }
 
     /**
@@ -38,14 +41,15 @@ sealed interface ServerMessage {
      */
     @RegisterForReflection
     @JsonTypeName("delta")
-    record Delta(long seq, Instant serverTime, Instant newestIngestedAt, @JsonRawValue String changes)
-            implements ServerMessage {
+    record Delta(long seq, Instant serverTime, @JsonInclude(JsonInclude.Include.NON_NULL) Long countingDelay,
+                 Instant newestIngestedAt, @JsonRawValue String changes) implements ServerMessage {
     }
 
     /** Sent after a quiet spell, so that proxies keep the socket and the page knows the server is there. */
     @RegisterForReflection
     @JsonTypeName("heartbeat")
-    record Heartbeat(long seq, Instant serverTime) implements ServerMessage {
+    record Heartbeat(long seq, Instant serverTime, @JsonInclude(JsonInclude.Include.NON_NULL) Long countingDelay)
+            implements ServerMessage {
     }
 
     /** The answer to a client message the server cannot take; the connection stays. */

@@ -45,6 +45,8 @@ final class Viewer {
     /** When the message being written was handed to the socket (epoch millis), or 0. */
     private long inFlightSince;
     private long newestIngestedAtSent;
+    /** The counting delay the viewer was last told (seconds), or null: it was told counting keeps up. */
+    private Long countingDelaySent;
 
     Viewer(Socket socket, Subscription subscription, Function<ServerMessage, String> encoder, Runnable wantsTick,
            MessageRate messages) {
@@ -107,23 +109,25 @@ final class Viewer {
         return now.toEpochMilli() - lastMessageAt >= heartbeat.toMillis();
     }
 
-    synchronized void sendSnapshot(ViewStates states, Instant now, long newestIngestedAt) {
+    synchronized void sendSnapshot(ViewStates states, Instant now, long newestIngestedAt, Long countingDelay) {
         snapshotWanted = false;
         lastSent = states;
         newestIngestedAtSent = newestIngestedAt;
-        write(new ServerMessage.Snapshot(++seq, now, subscription, states.snapshot()), now);
+        countingDelaySent = countingDelay;
+        write(new ServerMessage.Snapshot(++seq, now, countingDelay, subscription, states.snapshot()), now);
     }
 
     /**
      * Sends the changes that lead to {@code states} and returns the newest event time this viewer had
      * before (epoch millis, 0 if none), so the caller can tell how late the new events are.
      */
-    synchronized long sendDelta(ViewStates states, String changes, Instant now, long newestIngestedAt) {
+    synchronized long sendDelta(ViewStates states, String changes, Instant now, long newestIngestedAt, Long countingDelay) {
         lastSent = states;
         long before = newestIngestedAtSent;
         newestIngestedAtSent = newestIngestedAt;
-        write(new ServerMessage.Delta(++seq, now, newestIngestedAt == 0 ? null : Instant.ofEpochMilli(newestIngestedAt),
-                changes), now);
+        countingDelaySent = countingDelay;
+        write(new ServerMessage.Delta(++seq, now, countingDelay,
+                newestIngestedAt == 0 ? null : Instant.ofEpochMilli(newestIngestedAt), changes), now);
         return before;
     }
 
@@ -132,8 +136,17 @@ final class Viewer {
         lastSent = states;
     }
 
-    synchronized void sendHeartbeat(Instant now) {
-        write(new ServerMessage.Heartbeat(++seq, now), now);
+    synchronized void sendHeartbeat(Instant now, Long countingDelay) {
+        countingDelaySent = countingDelay;
+        write(new ServerMessage.Heartbeat(++seq, now, countingDelay), now);
+    }
+
+    /** Whether the viewer was told something else of counting's delay than {@code countingDelay}, to the minute. */
+    synchronized boolean toldOtherDelay(Long countingDelay) {
+        if (countingDelay == null || countingDelaySent == null) {
+            return countingDelay != countingDelaySent;
+        }
+        return countingDelay / 60 != countingDelaySent / 60;
     }
 
     Uni<Void> close(int code, String reason) {

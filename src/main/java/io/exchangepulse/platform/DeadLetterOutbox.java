@@ -108,9 +108,10 @@ public class DeadLetterOutbox {
                                     .invoke(() -> metrics.counter("pulse.dead.letters.sent").increment(ids.size()))
                                     .replaceWithVoid();
                         }))
+                .onFailure().invoke(e -> LOG.debugf("Dead letters not sent yet, trying again: %s", e.toString()))
+                .onFailure().recoverWithNull()
                 .chain(() -> pool.query("SELECT count(*) FROM dead_letter").execute())
                 .invoke(count -> pending.set(count.iterator().next().getLong(0)))
-                .onFailure().invoke(e -> LOG.debugf("Dead letters not sent yet, trying again: %s", e.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 /**
  * The packaged artifact, launched by Quarkus against the suite's services: the same checks can run
@@ -16,10 +17,15 @@ import static org.hamcrest.Matchers.hasItems;
 class PackagedApplicationIT {
 
     @Test
-    void isReadyWithKafkaAndPostgresAndServesTheSeedsHistory() {
+    void isReadyOnKafkaAloneShowsTheDatabaseAndCountingInItsHealthAndServesTheSeedsHistory() {
         given().get("/q/health/ready")
                 .then().statusCode(200)
-                .body("checks.name", hasItems("Kafka connection health check", "Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItems("Kafka connection health check"))
+                .body("checks.name", not(hasItems("database")));
+        given().get("/q/health")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'counting' }.status", equalTo("UP"));
         given().get("/api/v1/totals/yearly")
                 .then().statusCode(200)
                 .body("find { it.year == 2008 }.total", equalTo(9196));
@@ -33,6 +39,8 @@ class PackagedApplicationIT {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("pulse_live_viewers"))
                 .body(containsString("pulse_live_delta_latency_seconds"))
+                .body(containsString("pulse_counting_delay_seconds"))
+                .body(containsString("pulse_dead_letters_pending"))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
         given().get("/q/openapi").then().statusCode(200);
     }

@@ -1,5 +1,6 @@
 package io.exchangepulse.live;
 
+import io.exchangepulse.aggregate.CountingProgress;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.CountsDelta;
@@ -51,6 +52,11 @@ class LiveBroadcasterTest {
         }
 
         @Override
+        public Duration countingDelayShown() {
+            return Duration.ofSeconds(30);
+        }
+
+        @Override
         public Duration messageInterval() {
             return Duration.ofSeconds(2);
         }
@@ -59,7 +65,7 @@ class LiveBroadcasterTest {
         public Duration reconcile() {
             return Duration.ofSeconds(10);
         }
-    }, TestSocket.MAPPER, viewers, new SimpleMeterRegistry());
+    }, TestSocket.MAPPER, viewers, new CountingProgress(), new SimpleMeterRegistry());
 
     TestSocket connect(String id, Subscription subscription) {
         TestSocket socket = new TestSocket(id);

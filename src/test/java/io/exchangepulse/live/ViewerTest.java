@@ -37,7 +37,7 @@ class ViewerTest {
     void aNewViewerNeedsASnapshotAndGetsSeqOne() throws Exception {
         assertThat(viewer.needsSnapshot(TODAY)).isTrue();
 
-        viewer.sendSnapshot(TODAY, NOW, 0);
+        viewer.sendSnapshot(TODAY, NOW, 0, null);
 
         JsonNode snapshot = message(0);
         assertThat(snapshot.get("type").asText()).isEqualTo("snapshot");
@@ -51,10 +51,10 @@ class ViewerTest {
 
     @Test
     void aDeltaCarriesItsChangesAsTheyWereEncodedAndTheNextSeq() throws Exception {
-        viewer.sendSnapshot(TODAY, NOW, 0);
+        viewer.sendSnapshot(TODAY, NOW, 0, null);
         finishWriting();
 
-        long before = viewer.sendDelta(TODAY, "{\"totals\":{\"today\":5}}", NOW, NOW.toEpochMilli());
+        long before = viewer.sendDelta(TODAY, "{\"totals\":{\"today\":5}}", NOW, NOW.toEpochMilli(), null);
 
         JsonNode delta = message(1);
         assertThat(before).isZero();
@@ -66,7 +66,7 @@ class ViewerTest {
 
     @Test
     void anErrorWaitsForTheMessageInFlightAndOnlyTheLatestIsSent() throws Exception {
-        viewer.sendSnapshot(TODAY, NOW, 0);
+        viewer.sendSnapshot(TODAY, NOW, 0, null);
 
         viewer.reject("first", NOW);
         viewer.reject("second", NOW);
@@ -81,7 +81,7 @@ class ViewerTest {
 
     @Test
     void aSubscriptionWhileWritingAsksForATickOnceTheWriteIsDone() {
-        viewer.sendSnapshot(TODAY, NOW, 0);
+        viewer.sendSnapshot(TODAY, NOW, 0, null);
 
         viewer.subscribe(new Subscription(List.of("flows"), List.of(), 60, 30));
 
@@ -94,7 +94,7 @@ class ViewerTest {
 
     @Test
     void aNewUtcDayNeedsASnapshot() {
-        viewer.sendSnapshot(TODAY, NOW, 0);
+        viewer.sendSnapshot(TODAY, NOW, 0, null);
         finishWriting();
 
         assertThat(viewer.needsSnapshot(new ViewStates(LocalDate.of(2026, 11, 29), Map.of()))).isTrue();
@@ -102,7 +102,7 @@ class ViewerTest {
 
     @Test
     void aViewerIsIdleAfterTheHeartbeatIntervalAndStuckAfterTheLimit() {
-        viewer.sendSnapshot(TODAY, NOW, 0);
+        viewer.sendSnapshot(TODAY, NOW, 0, null);
 
         assertThat(viewer.idleFor(Duration.ofSeconds(15), NOW.plusSeconds(14))).isFalse();
         assertThat(viewer.idleFor(Duration.ofSeconds(15), NOW.plusSeconds(15))).isTrue();
@@ -113,8 +113,25 @@ class ViewerTest {
     }
 
     @Test
+    void aViewerIsToldWhenCountingFallsBehindAndWhenItCatchesUpButNotOfEverySecond() throws Exception {
+        viewer.sendSnapshot(TODAY, NOW, 0, null);
+        finishWriting();
+
+        assertThat(viewer.toldOtherDelay(null)).isFalse();
+        assertThat(viewer.toldOtherDelay(45L)).isTrue();
+        viewer.sendHeartbeat(NOW, 45L);
+        finishWriting();
+
+        assertThat(message(1).get("countingDelay").asLong()).isEqualTo(45);
+        assertThat(message(0).has("countingDelay")).isFalse();
+        assertThat(viewer.toldOtherDelay(50L)).isFalse();
+        assertThat(viewer.toldOtherDelay(125L)).isTrue();
+        assertThat(viewer.toldOtherDelay(null)).isTrue();
+    }
+
+    @Test
     void aFailedWriteFreesTheViewerForTheNextMessage() {
-        viewer.sendSnapshot(TODAY, NOW, 0);
+        viewer.sendSnapshot(TODAY, NOW, 0, null);
 
         socket.inFlight.remove(0).fail(new IllegalStateException("connection reset"));
 

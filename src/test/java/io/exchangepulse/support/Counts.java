@@ -41,9 +41,14 @@ public final class Counts {
      * now: everything appended so far has been counted (or dead-lettered), once.
      */
     public static void awaitCaughtUp() {
-        Map<TopicPartition, Long> end = KafkaTopics.endOffsets(EXCHANGES);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Map<Integer, Long> stored = storedPositions();
+        awaitCaughtUp(PulseServices.bootstrapServers(), PulseServices.jdbcUrl());
+    }
+
+    /** The same, for a broker and a database of a test's own. */
+    public static void awaitCaughtUp(String bootstrapServers, String jdbcUrl) {
+        Map<TopicPartition, Long> end = KafkaTopics.endOffsets(bootstrapServers, EXCHANGES);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Map<Integer, Long> stored = storedPositions(jdbcUrl);
             return end.entrySet().stream()
                     .allMatch(e -> e.getValue() == 0 || stored.getOrDefault(e.getKey().partition(), 0L) >= e.getValue());
         });
@@ -75,8 +80,8 @@ public final class Counts {
         }
     }
 
-    public static Map<Integer, Long> storedPositions() throws SQLException {
-        try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
+    private static Map<Integer, Long> storedPositions(String jdbcUrl) throws SQLException {
+        try (var connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
              var statement = connection.prepareStatement(
                      "SELECT kafka_partition, next_offset FROM consumer_offset WHERE topic = ?")) {
             statement.setString(1, EXCHANGES);

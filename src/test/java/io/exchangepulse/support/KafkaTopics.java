@@ -25,8 +25,12 @@ public final class KafkaTopics {
     }
 
     public static void produce(String topic, String key, byte[] value) {
+        produce(PulseServices.bootstrapServers(), topic, key, value);
+    }
+
+    public static void produce(String bootstrapServers, String topic, String key, byte[] value) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PulseServices.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
@@ -36,7 +40,11 @@ public final class KafkaTopics {
 
     /** Every record in the topic now, from the first to the end offsets read at the call. */
     public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (var consumer = consumer()) {
+        return readAll(PulseServices.bootstrapServers(), topic);
+    }
+
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
+        try (var consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -54,7 +62,11 @@ public final class KafkaTopics {
     }
 
     public static Map<TopicPartition, Long> endOffsets(String topic) {
-        try (var consumer = consumer()) {
+        return endOffsets(PulseServices.bootstrapServers(), topic);
+    }
+
+    public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
+        try (var consumer = consumer(bootstrapServers)) {
             return consumer.endOffsets(partitions(consumer, topic));
         }
     }
@@ -68,8 +80,12 @@ public final class KafkaTopics {
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {
+        return consumer(PulseServices.bootstrapServers());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
         return new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PulseServices.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
     }

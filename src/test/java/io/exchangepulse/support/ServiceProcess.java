@@ -9,9 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged service (target/quarkus-app) as an operator runs it: its own process, configured only by
@@ -20,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm");
 
     private final Process process;
     private final Path log;
@@ -47,11 +52,23 @@ public final class ServiceProcess implements AutoCloseable {
 
         Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-Xmx160m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=128m", "-Xss512k", "-XX:MaxDirectMemorySize=64m", "-jar", JAR.toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(containerJavaOptions());
+        command.addAll(List.of("-jar", JAR.toString()));
+        var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new ServiceProcess(builder.start(), log, port);
+    }
+
+    /** The JVM options of the container image (src/main/docker/Dockerfile.jvm), so that tests run what a pod runs. */
+    static List<String> containerJavaOptions() throws IOException {
+        Matcher options = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"").matcher(Files.readString(DOCKERFILE));
+        if (!options.find()) {
+            throw new IllegalStateException("no ENV JAVA_OPTS in " + DOCKERFILE);
+        }
+        return List.of(options.group(1).trim().split("\\s+"));
     }
 
     public int port() {
