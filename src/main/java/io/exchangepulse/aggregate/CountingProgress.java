@@ -65,6 +65,7 @@ public class CountingProgress {
 
     private volatile Standing standing = Standing.CAUGHT_UP;
     private final Map<Integer, Sighting> sightings = new HashMap<>();
+    private volatile Map<Integer, Position> lastPositions = Map.of();
     private Admin admin;
 
     void start(@Observes StartupEvent event) {
@@ -93,7 +94,10 @@ public class CountingProgress {
         return Uni.createFrom().item(this::endOffsets).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(ends -> pool.preparedQuery("SELECT kafka_partition, next_offset, counted_through FROM consumer_offset "
                                 + "WHERE topic = $1").execute(Tuple.of(topics.exchanges()))
-                        .map(rows -> standingOf(ends, rows)))
+                        .map(this::positionsOf)
+                        // The database away is counting stopped: the positions it last gave stand still.
+                        .onFailure().recoverWithItem(e -> lastPositions)
+                        .map(positions -> standingOf(ends, positions)))
                 .invoke(next -> standing = next)
                 .onFailure().invoke(e -> LOG.debugf("Cannot tell how far counting is: %s", e.toString()))
                 .onFailure().recoverWithNull()
@@ -119,15 +123,21 @@ public class CountingProgress {
      * moves on but slowly. Seen waiting once at a position that just moved, it is not behind: that is counting
      * at work. The delay is that of the partition furthest behind.
      */
-    private synchronized Standing standingOf(Map<Integer, Long> ends, Iterable<Row> stored) {
+    private Map<Integer, Position> positionsOf(Iterable<Row> rows) {
+        Map<Integer, Position> positions = new HashMap<>();
+        rows.forEach(row -> positions.put(row.getInteger(0), new Position(row.getLong(1),
+                row.getOffsetDateTime(2) == null ? null : row.getOffsetDateTime(2).toInstant())));
+        lastPositions = positions;
+        return positions;
+    }
+
+    private synchronized Standing standingOf(Map<Integer, Long> ends, Map<Integer, Position> positions) {
         Instant now = clock.instant();
-        Map<Integer, Row> byPartition = new HashMap<>();
-        stored.forEach(row -> byPartition.put(row.getInteger(0), row));
         long waiting = 0;
         Duration delay = Duration.ZERO;
         for (Map.Entry<Integer, Long> end : ends.entrySet()) {
-            Row row = byPartition.get(end.getKey());
-            long next = row == null ? 0 : row.getLong(1);
+            Position row = positions.get(end.getKey());
+            long next = row == null ? 0 : row.next();
             Sighting last = sightings.get(end.getKey());
             if (end.getValue() <= next) {
                 sightings.put(end.getKey(), new Sighting(next, null));
@@ -141,12 +151,16 @@ public class CountingProgress {
                 behind = Duration.between(since, now);
             } else {
                 sightings.put(end.getKey(), new Sighting(next, now));
-                behind = last == null || row == null || row.getOffsetDateTime(2) == null ? Duration.ZERO
-                        : Duration.between(row.getOffsetDateTime(2).toInstant(), now);
+                behind = last == null || row == null || row.countedThrough() == null ? Duration.ZERO
+                        : Duration.between(row.countedThrough(), now);
             }
             delay = behind.compareTo(delay) > 0 ? behind : delay;
         }
         return waiting == 0 ? Standing.CAUGHT_UP : new Standing(waiting, delay.isNegative() ? Duration.ZERO : delay);
+    }
+
+    /** A partition's stored position and the record time counting has reached there (null: none counted yet). */
+    private record Position(long next, Instant countedThrough) {
     }
 
     /** A partition as the last check saw it: its stored position, and since when exchanges wait there (or null). */

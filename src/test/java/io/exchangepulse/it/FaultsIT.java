@@ -1,10 +1,12 @@
 package io.exchangepulse.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.embedded.EmbeddedKafka;
 import io.exchangepulse.embedded.EmbeddedPostgresServer;
 import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.KafkaTopics;
+import io.exchangepulse.support.LiveClient;
 import io.exchangepulse.support.ServiceProcess;
 import io.exchangepulse.support.SteadyLoad;
 import io.exchangepulse.support.Windows;
@@ -41,6 +43,8 @@ import static org.awaitility.Awaitility.await;
 class FaultsIT {
 
     static final Duration START = Duration.ofSeconds(90);
+    /** Shorter than the service's default, so that a 25-second outage shows on the wall. */
+    static final Duration COUNTING_DELAY_SHOWN = Duration.ofSeconds(5);
     static final ObjectMapper MAPPER = new ObjectMapper();
     static Path dir;
     static int kafkaPort;
@@ -73,20 +77,26 @@ class FaultsIT {
     }
 
     @Test
-    void theDatabaseAwayForTwentyFiveSecondsLosesNothingAndIngestGoesOn() throws Exception {
+    void theDatabaseAwayForTwentyFiveSecondsLosesNothingIngestGoesOnAndTheWallSaysCountingIsDelayed() throws Exception {
         ServiceProcess service = start("db-away");
         Instant window = Windows.fresh();
-        try (SteadyLoad load = new SteadyLoad(service::port, window)) {
+        try (SteadyLoad load = new SteadyLoad(service::port, window); LiveClient wall = LiveClient.connect(service.port())) {
+            wall.next(Duration.ofSeconds(20));
             awaitAccepted(load, 2_000);
             database.close();
+            Instant outageStarted = Instant.now();
             long atOutage = load.accepted();
-            Thread.sleep(25_000);
+            JsonNode delayed = wall.until(message -> message.has("countingDelay"), Duration.ofSeconds(25));
+            Thread.sleep(Math.max(0, 25_000 - Duration.between(outageStarted, Instant.now()).toMillis()));
             long duringOutage = load.accepted() - atOutage;
             database = EmbeddedPostgresServer.start(dir.resolve("postgres"), postgresPort);
             awaitAccepted(load, load.accepted() + 2_000);
 
+            assertThat(delayed.get("countingDelay").asLong()).isGreaterThanOrEqualTo(COUNTING_DELAY_SHOWN.toSeconds());
             assertThat(duringOutage).as("exchanges taken while the database was away").isPositive();
             assertExactlyOnce(window, load.stop());
+            wall.until(message -> !message.get("type").asText().equals("error") && !message.has("countingDelay"),
+                    Duration.ofSeconds(60));
         }
     }
 
@@ -178,7 +188,8 @@ class FaultsIT {
         ServiceProcess service = ServiceProcess.start(name, Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap(),
                 "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
-                "EXCHANGEPULSE_INGEST_APPEND_TIMEOUT", "PT3S"));
+                "EXCHANGEPULSE_INGEST_APPEND_TIMEOUT", "PT3S",
+                "EXCHANGEPULSE_LIVE_COUNTING_DELAY_SHOWN", COUNTING_DELAY_SHOWN.toString()));
         started.add(service);
         service.awaitReady(START);
         RestAssured.port = service.port();

@@ -82,6 +82,26 @@ class PackagedServiceIT {
     }
 
     @Test
+    void bodiesBuiltToFillTheHeapGetSmallAnswersAtTheContainersHeap() throws Exception {
+        start("hostile-bodies");
+        String emptyObjects = "[" + "{},".repeat(8 * 1024 * 1024 / 3) + "{}]";
+        StringBuilder unknownFields = new StringBuilder("{");
+        for (int i = 0; unknownFields.length() < 4 * 1024 * 1024; i++) {
+            unknownFields.append("\"field").append(i).append("\": ").append(i).append(", ");
+        }
+        unknownFields.append("\"last\": 0}");
+
+        for (int round = 0; round < 5; round++) {
+            var tooMany = given().contentType(ContentType.JSON).body(emptyObjects).post("/api/v1/exchanges");
+            var tooWide = given().contentType(ContentType.JSON).body(unknownFields.toString()).post("/api/v1/exchanges");
+            assertThat(tooMany.statusCode()).isEqualTo(413);
+            assertThat(tooWide.statusCode()).isEqualTo(400);
+            assertThat(tooMany.asByteArray().length + tooWide.asByteArray().length).isLessThan(2048);
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void anUnreachableKafkaIsOneClearLineAndAnExit() throws Exception {
         ServiceProcess service = track(ServiceProcess.start("no-kafka", Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1")));
 
