@@ -21,8 +21,11 @@ const LAYOUT = [
   { panel: operationsPanel, row: 'bottom', modes: [WALL, TASK_FORCE] },
 ];
 
+// A panel shows only if the caller may follow every view it draws (mode.views, from the contract):
+// the server refuses a subscription that names any other.
 function placedIn(mode) {
-  return LAYOUT.filter((placement) => placement.modes.includes(mode.kind));
+  return LAYOUT.filter((placement) => placement.modes.includes(mode.kind)
+    && placement.panel.views.every((name) => mode.views.includes(name)));
 }
 
 // The views the mode's panels draw, each once, in the order the panels come.

@@ -1,5 +1,6 @@
 // What the server and the page agree on, served by GET api/v1/contract: the task forces, crime
-// areas, parties and operation vocabularies in display order, and how each live view merges.
+// areas, parties and operation vocabularies in display order, how each live view merges, who is
+// signed in and what they may see, and where sign-in happens.
 // The page loads it once, before anything else: every code it shows is named from here.
 import { createBackoff } from './backoff.js';
 import { CONNECTING, systemClock } from './live-client.js';
@@ -16,6 +17,11 @@ export function createContract(json) {
     if (view.merge === 'rows' && !Array.isArray(view.key)) throw new Error(`the rows view ${view.name} has no key`);
     if (view.merge === 'trend' && typeof view.step !== 'string') throw new Error(`the trend view ${view.name} has no step`);
   }
+  // Without knowing whose screen this is, the page cannot tell what it may subscribe to.
+  const { caller, signIn } = json;
+  if (typeof caller?.name !== 'string' || typeof caller.wholeCenter !== 'boolean'
+    || !Array.isArray(caller.taskForces) || !Array.isArray(caller.views)) throw new Error('the contract names no caller');
+  if (typeof signIn?.provider !== 'string' || typeof signIn.signOut !== 'string') throw new Error('the contract has no signIn');
   const taskForceByCode = byCode(json.taskForces);
   const partyRank = new Map(json.parties.map((party, index) => [party.code, index]));
   const members = new Set(json.parties.filter((party) => party.role === 'MEMBER').map((party) => party.code));
@@ -27,6 +33,10 @@ export function createContract(json) {
     taskForces: json.taskForces,
     crimeAreas: json.crimeAreas,
     views: json.views,
+    // {name, roles, wholeCenter, taskForces, views}: the task forces and live view names they may see.
+    caller,
+    // {provider, signOut}: the OpenID Connect provider's URL, and the page's sign-out address.
+    signIn,
     taskForce: (code) => taskForceByCode.get(code) ?? null,
     isTaskForce: (code) => taskForceByCode.has(code),
     // Unknown codes sort after every known party, alphabetically, so a new party still shows.

@@ -1,13 +1,22 @@
 // The connection to /live: keeps one WebSocket open for as long as the page lives, checks the
-// message sequence, and reconnects on its own after a close, an error or a silent death.
+// message sequence, and reconnects on its own after a close, an error or a silent death; when the
+// sign-in is the likely cause, it has the session renewed first.
 // The socket factory and the clock are parameters so that all of it runs in Node tests.
 import { createBackoff } from './backoff.js';
 
 export const CONNECTING = 'connecting';
 export const LIVE = 'live';
 export const RECONNECTING = 'reconnecting';
+export const SIGNING_IN = 'signingIn';
 
 const SOCKET_OPEN = 1;
+// RFC 6455 policy violation: the server's close when the session's access token has expired (its
+// reason says "Authentication expired"); the same code with another reason is not about sign-in.
+const POLICY_VIOLATION = 1008;
+
+function authenticationExpired(closeEvent) {
+  return closeEvent?.code === POLICY_VIOLATION && /authentication/i.test(closeEvent.reason ?? '');
+}
 
 export const systemClock = {
   now: () => Date.now(),
@@ -21,6 +30,8 @@ export const systemClock = {
  * @param options.subscription   a subscribe message to send right after each open, or null
  * @param options.onMessage      (message) for every parsed server message, in order
  * @param options.onStatus       ({state, retryAt}) whenever the connection state changes
+ * @param options.renewSession   () -> a promise settled once the sign-in session is good again
+ *                               (session.js), or null where there is no sign-in to renew
  */
 export function createLiveClient({
   url,
@@ -30,6 +41,7 @@ export function createLiveClient({
   subscription = null,
   onMessage = () => {},
   onStatus = () => {},
+  renewSession = null,
   // Heartbeats come every 15 s; three missed ones mean the connection is dead even if TCP has
   // not noticed yet (a sleeping laptop, a NAT that forgot us, a proxy that hangs).
   silenceTimeoutMs = 45_000,
@@ -73,7 +85,7 @@ export function createLiveClient({
     };
     current.onmessage = (event) => receive(event.data);
     current.onerror = () => drop('error');
-    current.onclose = () => drop('closed');
+    current.onclose = (event) => drop('closed', event);
     armSilenceTimer();
   }
 
@@ -129,7 +141,7 @@ export function createLiveClient({
   }
 
   // Forget the socket (its late events must not schedule a second reconnect), then retry.
-  function drop(reason) {
+  function drop(reason, closeEvent) {
     if (!socket) return;
     const current = socket;
     socket = null;
@@ -144,7 +156,23 @@ export function createLiveClient({
     if (openedAt !== null && clock.now() - openedAt >= stableAfterMs) backoff.reset();
     everFailed = true;
     log.info?.(`live: connection ${reason}`);
-    scheduleReconnect();
+    const expired = authenticationExpired(closeEvent);
+    // An upgrade refused for want of a valid session reaches the page only as a connection that
+    // never opened (close code 1006): such a failure, like an expired token, calls for a renewal.
+    if (renewSession && (expired || openedAt === null)) renewThenReconnect(expired);
+    else scheduleReconnect();
+  }
+
+  async function renewThenReconnect(expired) {
+    if (stopped) return;
+    onStatus({ state: expired ? SIGNING_IN : RECONNECTING, retryAt: null });
+    try {
+      await renewSession();
+    } catch (error) {
+      log.warn('live: renewing the session failed', error);
+    }
+    // A stop, or a stop and a fresh start, may have come while the session was being renewed.
+    if (socket === null && retryTimer === null) scheduleReconnect();
   }
 
   function scheduleReconnect() {

@@ -1,9 +1,11 @@
-// Bootstrap: load the contract, read the mode from the address, lay out the board, connect to
-// /live, and turn every server message into state and every state change into a render.
+// Bootstrap: load the contract, read the mode from the address and the caller, lay out the board,
+// connect to /live (renewing the sign-in session when it lapses), and turn every server message
+// into state and every state change into a render.
 import { createBoard, describeMode, layoutViews } from './board.js';
 import { loadContract } from './contract.js';
 import { CONNECTING, LIVE, createLiveClient } from './live-client.js';
 import { TASK_FORCE, readMode, snapshotFitsMode, subscribeMessage } from './mode.js';
+import { createSession } from './session.js';
 import { applyDelta, applySnapshot, emptyState } from './state.js';
 import { createConnectionIndicator } from './views/connection.js';
 
@@ -26,13 +28,31 @@ function showStatus(next) {
 setInterval(renderIndicator, 1000);
 
 // Nothing can be named or merged before the contract is in; until then the page says Connecting.
-const contract = await loadContract({ url: new URL('api/v1/contract', location.href).href, onStatus: showStatus });
+const contractUrl = new URL('api/v1/contract', location.href).href;
+const contract = await loadContract({ url: contractUrl, onStatus: showStatus });
+
+// Fetching the contract again is the request that renews the session (or finds it gone).
+const session = createSession({
+  url: contractUrl,
+  provider: contract.signIn.provider,
+  reload: () => location.reload(),
+  onStatus: showStatus,
+});
+
+// Whose screen this is, and the way out, for a person standing at it.
+const callerArea = document.querySelector('[data-testid="caller"]');
+callerArea.querySelector('.caller-name').textContent = contract.caller.name;
+callerArea.querySelector('.sign-out').href = contract.signIn.signOut;
+callerArea.hidden = false;
 
 const mode = readMode(location.search, contract);
 const subtitle = document.getElementById('subtitle');
 subtitle.replaceChildren(...describeMode(mode, contract));
 if (mode.kind === TASK_FORCE) document.title = `${subtitle.textContent} · Exchange Pulse`;
 if (mode.unknown.length) console.warn(`Unknown task force ignored: ${mode.unknown.join(', ')}`);
+if (mode.refused.length) {
+  console.warn(`Task force not open to ${contract.caller.name} ignored: ${mode.refused.join(', ')}; showing ${mode.taskForces.join(', ')}`);
+}
 
 const board = createBoard(document.getElementById('board'), mode, contract);
 
@@ -78,6 +98,7 @@ createLiveClient({
   url: liveUrl(),
   createSocket: (url) => new WebSocket(url),
   subscription: subscribeMessage(mode, layoutViews(mode)),
+  renewSession: session.renew,
   onMessage: receive,
   onStatus: (next) => {
     // A new connection's first snapshot may belong to the default subscription: wait for ours.

@@ -4,6 +4,7 @@ import { createBackoff } from '../app/backoff.js';
 import { createContract, loadContract } from '../app/contract.js';
 import { CONNECTING } from '../app/live-client.js';
 import { createFakeClock } from './support/fake-clock.mjs';
+import { SIGN_IN, leaderCaller } from './support/signed-in.mjs';
 
 // A few entries of each list, in display order, as GET api/v1/contract gives them.
 const CONTRACT = {
@@ -32,6 +33,8 @@ const CONTRACT = {
     { name: 'totals', merge: 'fields' },
     { name: 'trendMinutes', merge: 'trend', step: 'PT1M' },
   ],
+  caller: leaderCaller('leader-drugs', ['DRUGS']),
+  signIn: SIGN_IN,
 };
 
 describe('contract', () => {
@@ -76,6 +79,14 @@ describe('contract', () => {
     assert.throws(() => createContract({ ...CONTRACT, parties: undefined }), /no parties list/);
     assert.throws(() => createContract({ ...CONTRACT, views: [{ name: 'flows', merge: 'rows' }] }), /rows view flows has no key/);
     assert.throws(() => createContract({ ...CONTRACT, views: [{ name: 'trendDays', merge: 'trend' }] }), /trend view trendDays has no step/);
+    assert.throws(() => createContract({ ...CONTRACT, caller: undefined }), /names no caller/);
+    assert.throws(() => createContract({ ...CONTRACT, caller: { ...CONTRACT.caller, views: null } }), /names no caller/);
+    assert.throws(() => createContract({ ...CONTRACT, signIn: { signOut: '/logout' } }), /has no signIn/);
+  });
+
+  it('says who is signed in, what they may see, and where sign-in happens', () => {
+    assert.deepEqual(contract.caller, CONTRACT.caller);
+    assert.deepEqual(contract.signIn, { provider: 'http://localhost:8180/realms/exchange-pulse', signOut: '/logout' });
   });
 });
 

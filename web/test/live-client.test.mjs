@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { createBackoff } from '../app/backoff.js';
-import { CONNECTING, LIVE, RECONNECTING, createLiveClient } from '../app/live-client.js';
+import { CONNECTING, LIVE, RECONNECTING, SIGNING_IN, createLiveClient } from '../app/live-client.js';
 import { createFakeClock } from './support/fake-clock.mjs';
 
 // A WebSocket whose events the test fires by hand.
@@ -36,6 +36,12 @@ class FakeSocket {
     this.onerror?.();
     this.onclose?.();
   }
+
+  // A clean close the server chose, as when the session's access token expired.
+  closeByServer(code, reason) {
+    this.readyState = 3;
+    this.onclose?.({ code, reason, wasClean: true });
+  }
 }
 
 const silentLog = { warn() {}, info() {} };
@@ -50,7 +56,7 @@ describe('live client', () => {
   let delays;
 
   // random() = 1 makes every backoff delay its ceiling, so the waits are predictable.
-  function start({ subscription = null, random = () => 1 } = {}) {
+  function start({ subscription = null, random = () => 1, renewSession = null } = {}) {
     const backoff = createBackoff({ random });
     const client = createLiveClient({
       url: 'ws://test/live',
@@ -69,6 +75,7 @@ describe('live client', () => {
         reset: () => backoff.reset(),
       },
       subscription,
+      renewSession,
       onMessage: (message) => messages.push(message),
       onStatus: (status) => statuses.push(status.state),
       log: silentLog,
@@ -280,5 +287,163 @@ describe('live client', () => {
     assert.equal(current().closed, true);
     clock.advance(60_000);
     assert.equal(sockets.length, 1);
+  });
+});
+
+// Lets the awaits inside the live client run.
+const settle = () => new Promise((resolve) => { setImmediate(resolve); });
+
+describe('live client with a session to renew', () => {
+  let clock;
+  let sockets;
+  let statuses;
+  let delays;
+  let renewals;
+
+  // renewSession() hands the test a renewal to settle by hand: renewals.at(-1).resolve().
+  function start() {
+    const backoff = createBackoff({ random: () => 1 });
+    const client = createLiveClient({
+      url: 'ws://test/live',
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      clock,
+      backoff: {
+        nextDelay() {
+          const delay = backoff.nextDelay();
+          delays.push(delay);
+          return delay;
+        },
+        reset: () => backoff.reset(),
+      },
+      renewSession: () => new Promise((resolve, reject) => { renewals.push({ resolve, reject }); }),
+      onStatus: (status) => statuses.push(status.state),
+      log: silentLog,
+    });
+    client.start();
+    return client;
+  }
+
+  const current = () => sockets[sockets.length - 1];
+
+  // Opens the current socket and keeps it live (a heartbeat every 15 s) for `milliseconds`.
+  function liveFor(milliseconds) {
+    current().open();
+    current().receive(snapshot(1));
+    for (let elapsed = 0, seq = 2; elapsed < milliseconds; elapsed += 15_000, seq += 1) {
+      clock.advance(Math.min(15_000, milliseconds - elapsed));
+      current().receive({ type: 'heartbeat', seq });
+    }
+  }
+
+  beforeEach(() => {
+    clock = createFakeClock();
+    sockets = [];
+    statuses = [];
+    delays = [];
+    renewals = [];
+  });
+
+  it('renews the session after an "Authentication expired" close, then reconnects', async () => {
+    start();
+    liveFor(600_000);
+    current().closeByServer(1008, 'Authentication expired');
+    assert.equal(renewals.length, 1);
+    assert.equal(statuses.at(-1), SIGNING_IN);
+    clock.advance(60_000);
+    assert.equal(sockets.length, 1, 'no new connection while the session is being renewed');
+    assert.equal(delays.length, 0);
+
+    renewals[0].resolve();
+    await settle();
+    assert.equal(statuses.at(-1), RECONNECTING);
+    assert.deepEqual(delays, [500], 'the backoff starts afresh after a long healthy connection');
+    clock.advance(500);
+    assert.equal(sockets.length, 2);
+    current().open();
+    current().receive(snapshot(1));
+    assert.equal(statuses.at(-1), LIVE);
+  });
+
+  it('renews the session before retrying a connection that failed before it opened', async () => {
+    start();
+    current().fail();
+    assert.equal(renewals.length, 1);
+    assert.equal(statuses.at(-1), RECONNECTING, 'most likely the service is away: not said to be signing in');
+    clock.advance(30_000);
+    assert.equal(sockets.length, 1);
+    renewals[0].resolve();
+    await settle();
+    clock.advance(delays[0]);
+    assert.equal(sockets.length, 2);
+  });
+
+  it('renews nothing when an open connection drops for another reason', () => {
+    start();
+    liveFor(1_000);
+    current().closeByServer(1008, 'too many messages');
+    clock.advance(delays.at(-1));
+    liveFor(1_000);
+    current().closeByServer(1001, 'Going away');
+    assert.equal(renewals.length, 0);
+    assert.equal(delays.length, 2);
+  });
+
+  it('reconnects even when the renewal fails', async () => {
+    start();
+    current().fail();
+    renewals[0].reject(new Error('boom'));
+    await settle();
+    clock.advance(delays[0]);
+    assert.equal(sockets.length, 2);
+  });
+
+  it('does not reconnect after a stop that came during the renewal', async () => {
+    const client = start();
+    liveFor(1_000);
+    current().closeByServer(1008, 'Authentication expired');
+    client.stop();
+    renewals[0].resolve();
+    await settle();
+    clock.advance(60_000);
+    assert.equal(sockets.length, 1);
+    assert.equal(clock.pending(), 0);
+  });
+
+  it('opens one connection when started again during the renewal', async () => {
+    const client = start();
+    current().fail();
+    client.stop();
+    client.start();
+    assert.equal(sockets.length, 2);
+    renewals[0].resolve();
+    await settle();
+    clock.advance(30_000);
+    assert.equal(sockets.length, 2, 'the old renewal schedules nothing');
+  });
+});
+
+describe('live client without a session to renew', () => {
+  it('reconnects after an "Authentication expired" close as after any other', () => {
+    const clock = createFakeClock();
+    const sockets = [];
+    createLiveClient({
+      url: 'ws://test/live',
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+      clock,
+      backoff: createBackoff({ random: () => 1 }),
+      log: silentLog,
+    }).start();
+    sockets[0].open();
+    sockets[0].closeByServer(1008, 'Authentication expired');
+    clock.advance(500);
+    assert.equal(sockets.length, 2);
   });
 });

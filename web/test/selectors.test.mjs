@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createContract } from '../app/contract.js';
 import { crimeAreaRows, flowMatrix, omittedYearsText, operationsBoard, trendSeries, yearlyTable } from '../app/selectors.js';
+import { SIGN_IN, wallCaller } from './support/signed-in.mjs';
 
 // A few entries of each list, in display order, as GET api/v1/contract gives them.
 const contract = createContract({
@@ -32,6 +33,8 @@ const contract = createContract({
   operationKinds: [{ code: 'JOINT_INVESTIGATION', name: 'Joint investigation' }],
   seizures: [{ code: 'DRUGS', name: 'drugs' }],
   views: [],
+  caller: wallCaller(['DRUGS', 'HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION', 'STOLEN_VEHICLES', 'TERRORISM']),
+  signIn: SIGN_IN,
 });
 
 describe('selectors', () => {

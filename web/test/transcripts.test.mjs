@@ -6,10 +6,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { layoutViews } from '../app/board.js';
 import { createContract } from '../app/contract.js';
+import { WALL, readMode, snapshotFitsMode, subscribeMessage } from '../app/mode.js';
 import { SEED_LAST_YEAR, crimeAreaRows, flowMatrix, operationsBoard, trendSeries, yearlyTable } from '../app/selectors.js';
 import { applyDelta, applySnapshot, emptyState, rowKey } from '../app/state.js';
 import { stepIndex, stepMilliseconds, stepStarts, trendLength } from '../app/trend.js';
+import { SIGN_IN, wallCaller } from './support/signed-in.mjs';
 
 const directory = process.env.EXCHANGEPULSE_TRANSCRIPTS;
 const MESSAGE_TYPES = ['snapshot', 'delta', 'heartbeat', 'error'];
@@ -26,7 +29,7 @@ if (!directory) {
 
 function describeTranscript(file, transcript) {
   describe(`transcript ${transcript.name} (${file})`, () => {
-    const contract = createContract(transcript.contract);
+    const contract = createContract(signedIn(transcript.contract));
     const { messages } = transcript;
     const resync = messages.at(-1);
 
@@ -71,6 +74,21 @@ function describeTranscript(file, transcript) {
       }
     });
 
+    it('ends with a snapshot the page takes as that of its own subscription', () => {
+      const served = resync.subscription;
+      const address = served.taskForces.map((code) => `taskForce=${code}`).join('&');
+      const mode = readMode(`?${address}`, contract);
+      assert.equal(snapshotFitsMode(mode, served), true, JSON.stringify(served));
+      const views = layoutViews(mode);
+      if (mode.kind === WALL) {
+        assert.deepEqual(views.filter((name) => !served.views.includes(name)), [], 'the wall draws only views it is sent');
+      } else {
+        const asked = subscribeMessage(mode, views);
+        assert.deepEqual([...asked.views].sort(), served.views, 'the views the page asks for');
+        assert.deepEqual(asked.taskForces, served.taskForces, 'the task forces the page asks for');
+      }
+    });
+
     it('gives the selectors what they need', () => {
       const { views, subscription } = replay(messages.slice(0, -1), contract);
       const taskForces = subscription?.taskForces ?? [];
@@ -85,6 +103,13 @@ function describeTranscript(file, transcript) {
       }
     });
   });
+}
+
+// A recording made before the contract named its caller replays as the wall's; the caller and
+// signIn the server wrote are taken as they are.
+function signedIn(json) {
+  const caller = { ...wallCaller(json.taskForces.map((taskForce) => taskForce.code)), views: json.views.map((view) => view.name) };
+  return { caller, signIn: SIGN_IN, ...json };
 }
 
 // As main.js does: a snapshot replaces the state, a delta merges into it, the rest carries no data.

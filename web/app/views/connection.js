@@ -4,7 +4,13 @@
 import { formatClock, formatDataAge, formatDuration } from '../format.js';
 import { LIVE } from '../live-client.js';
 
-const LABELS = { connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', delayed: 'Counting delayed' };
+const LABELS = {
+  connecting: 'Connecting',
+  live: 'Live',
+  reconnecting: 'Reconnecting',
+  signingIn: 'Signing in again',
+  delayed: 'Counting delayed',
+};
 
 // What the indicator says. A live connection whose counts are not keeping up is not "Live": the
 // server says how far behind counting is (countingDelay, seconds) and the wall says so.

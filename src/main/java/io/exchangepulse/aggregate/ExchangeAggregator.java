@@ -142,8 +142,7 @@ public class ExchangeAggregator {
                         ExchangeValue value = ExchangeValue.of(r);
                         Optional<String> rejection = refusal != null ? Optional.of(refusal) : rejection(r, value);
                         if (rejection.isPresent()) {
-                            letters.add(new DeadLetterOutbox.Letter(DeadLetterOutbox.Letter.origin(r.topic(), r.partition(), r.offset()),
-                                    r.key(), value.bytes(), rejection.get()));
+                            letters.add(DeadLetterOutbox.Letter.of(r, value.bytes(), rejection.get()));
                         } else {
                             candidates.putIfAbsent(value.exchange().id(), new CountedIdRepository.Candidate(value.exchange(),
                                     LocalDate.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC)));

@@ -2,7 +2,9 @@ package io.exchangepulse.archive;
 
 import io.exchangepulse.aggregate.DeltaPublisher;
 import io.exchangepulse.counters.CountsDelta;
+import io.exchangepulse.identity.Role;
 import io.exchangepulse.platform.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import io.exchangepulse.platform.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -13,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,7 +24,7 @@ import java.util.List;
 
 /**
  * The one way a closed year changes: an administrator imports its totals from an archive. Never the live
- * ingest, which refuses closed years. Off unless switched on, until identity decides who an administrator is.
+ * ingest, which refuses closed years.
  */
 @Path("/api/v1/archive")
 @Tag(name = "Archive")
@@ -38,10 +39,8 @@ public class ArchiveResource {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "exchangepulse.archive.import-enabled", defaultValue = "false")
-    boolean enabled;
-
     @PUT
+    @RolesAllowed(Role.ADMIN_NAME)
     @Path("/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -49,10 +48,6 @@ public class ArchiveResource {
             description = "Writes the year's yearly counters (replacing an earlier import of the same year). Refused for "
                     + "the current year and later, and for a year the seed or live counting wrote.")
     public Uni<Response> importYear(@PathParam("year") int year, ArchivedYear totals) {
-        if (!enabled) {
-            throw new ProblemException(Problem.of("archive-import-disabled", "Archive import disabled", 403,
-                    "importing archives is switched off (EXCHANGEPULSE_ARCHIVE_IMPORT_ENABLED)"));
-        }
         int current = LocalDate.now(clock).getYear();
         if (year < 1900 || year >= current) {
             throw new ProblemException(Problem.of("not-a-closed-year", "Not a closed year", 400,

@@ -1,6 +1,9 @@
 package io.exchangepulse.ingest;
 
+import io.exchangepulse.identity.CurrentCaller;
+import io.exchangepulse.identity.Role;
 import io.exchangepulse.platform.Problem;
+import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,8 +34,12 @@ public class ExchangeResource {
     @Inject
     Ingestion ingestion;
 
+    @Inject
+    CurrentCaller currentCaller;
+
 
     @POST
+    @RolesAllowed({Role.LIAISON_NAME, Role.ADMIN_NAME})
     @Consumes({MediaType.APPLICATION_JSON, SubmittedItems.NDJSON})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Submit exchanges",
@@ -48,11 +55,15 @@ public class ExchangeResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, or invalid exchanges (each listed by index and "
             + "field); nothing was accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller may not send these exchanges (a liaison sends only as its "
+            + "own party; each item that is not is listed); nothing was accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More items or bytes than one request may hold")
     @APIResponse(responseCode = "503", description = "The log cannot take it now; resend after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, byte[] body) {
-        Accepted accepted = ingestion.exchanges(body, isNdjson(contentType));
+        Accepted accepted = ingestion.exchanges(body, isNdjson(contentType), currentCaller.get());
         return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
     }
 

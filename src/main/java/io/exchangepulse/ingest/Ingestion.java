@@ -8,8 +8,12 @@ import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.ExchangeReader;
 import io.exchangepulse.domain.OperationEvent;
 import io.exchangepulse.domain.OperationEventReader;
+import io.exchangepulse.domain.OperationEventType;
+import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.Reading;
 import io.exchangepulse.domain.Violation;
+import io.exchangepulse.identity.Caller;
+import io.exchangepulse.operations.OperationParties;
 import io.exchangepulse.platform.Draining;
 import io.exchangepulse.platform.EventLog;
 import io.exchangepulse.platform.ItemProblem;
@@ -22,16 +26,21 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * What every ingest endpoint does with a request: read the body item by item, judge each, reject the whole
@@ -76,15 +85,55 @@ public class Ingestion {
     @Inject
     Clock clock;
 
+    @Inject
+    OperationParties operationParties;
+
     /** Exchanges are keyed by id, so that a resend lands in the partition of the original. */
-    public Accepted exchanges(byte[] body, boolean ndjson) {
-        return ingest("exchange", body, ndjson, this::admitted, topics.exchanges(), e -> e.id().toString());
+    public Accepted exchanges(byte[] body, boolean ndjson, Caller caller) {
+        return ingest("exchange", body, ndjson, this::admitted, topics.exchanges(), e -> e.id().toString(), caller,
+                exchanges -> forbiddenExchanges(exchanges, caller));
     }
 
     /** Operation events are keyed by operation, so that one operation's events stay in order. */
-    public Accepted operationEvents(byte[] body, boolean ndjson) {
+    public Accepted operationEvents(byte[] body, boolean ndjson, Caller caller) {
         return ingest("operation-event", body, ndjson, (node, arrival) -> operationEventReader.read(node),
-                topics.operationEvents(), OperationEvent::operationId);
+                topics.operationEvents(), OperationEvent::operationId, caller, events -> forbiddenEvents(events, caller));
+    }
+
+    /** A liaison sends only as its own party. */
+    private static List<ItemProblem> forbiddenExchanges(List<Exchange> exchanges, Caller caller) {
+        List<ItemProblem> forbidden = new ArrayList<>();
+        for (int index = 0; index < exchanges.size(); index++) {
+            Exchange exchange = exchanges.get(index);
+            if (!caller.maySendAs(exchange.from())) {
+                forbidden.add(new ItemProblem(index, "from", "is " + exchange.from() + ", but "
+                        + caller.party().map(party -> "this liaison speaks for " + party).orElse("the caller speaks for no party")
+                        + ": a party sends only as itself"));
+            }
+        }
+        return forbidden;
+    }
+
+    /**
+     * A liaison reports only on operations its party takes part in: those it opens with itself among the
+     * countries, and those on the board with it among theirs.
+     */
+    private List<ItemProblem> forbiddenEvents(List<OperationEvent> events, Caller caller) {
+        Map<String, List<Party>> parties = new HashMap<>(operationParties.of(events.stream()
+                        .map(OperationEvent::operationId).collect(Collectors.toSet()))
+                .await().atMost(Duration.ofSeconds(10)));
+        List<ItemProblem> forbidden = new ArrayList<>();
+        for (int index = 0; index < events.size(); index++) {
+            OperationEvent event = events.get(index);
+            if (event.type() == OperationEventType.OPENED) {
+                parties.putIfAbsent(event.operationId(), event.countries());
+            }
+            if (!caller.mayReportFor(parties.getOrDefault(event.operationId(), List.of()))) {
+                forbidden.add(new ItemProblem(index, "operationId", "is " + event.operationId() + ", which "
+                        + caller.party().map(Party::name).orElse("the caller's party") + " takes no part in"));
+            }
+        }
+        return forbidden;
     }
 
     private Reading<Exchange> admitted(JsonNode node, Instant arrival) {
@@ -103,7 +152,8 @@ public class Ingestion {
      * @param keyOf   the Kafka key of an item (it decides the partition)
      */
     private <T> Accepted ingest(String item, byte[] body, boolean ndjson, BiFunction<JsonNode, Instant, Reading<T>> reader,
-                               String topic, Function<T, String> keyOf) {
+                               String topic, Function<T, String> keyOf, Caller caller,
+                               Function<List<T>, List<ItemProblem>> forbidden) {
         if (draining.isDraining()) {
             throw new ProblemException(Problem.of("stopping", "Service stopping", 503,
                     "this replica is stopping; resend the request whole after Retry-After seconds (another replica "
@@ -111,14 +161,18 @@ public class Ingestion {
         }
         Instant arrival = clock.instant();
         Judged judged = new Judged();
+        List<T> values = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         int items = SubmittedItems.read(body, ndjson, config.maxItems(), (index, node) -> {
             Reading<T> reading = reader.apply(node, arrival);
             if (!reading.isValid()) {
                 judged.broken(index, reading.violations());
             } else if (judged.problems.isEmpty()) {
-                records.add(new ProducerRecord<>(topic, null, arrival.toEpochMilli(), keyOf.apply(reading.value()),
-                        json(reading.value())));
+                values.add(reading.value());
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, arrival.toEpochMilli(),
+                        keyOf.apply(reading.value()), json(reading.value()));
+                record.headers().add(EventLog.SENDER, caller.sender().getBytes(StandardCharsets.UTF_8));
+                records.add(record);
             }
         });
         if (!judged.problems.isEmpty()) {
@@ -128,6 +182,14 @@ public class Ingestion {
                     judged.invalidItems + " of " + items + " " + item + (items == 1 ? "" : "s") + " invalid; "
                             + "nothing was accepted" + listed, judged.problems,
                     judged.count > MAX_PROBLEMS ? judged.count : null));
+        }
+        List<ItemProblem> refused = forbidden.apply(values);
+        if (!refused.isEmpty()) {
+            metrics.counter("pulse.ingest.forbidden", "item", item).increment(items);
+            throw new ProblemException(new Problem("urn:exchange-pulse:problem:forbidden-items", "Forbidden items", 403,
+                    refused.size() + " of " + items + " " + item + (items == 1 ? "" : "s") + " may not be sent by " + caller.name()
+                            + "; nothing was accepted", refused.subList(0, Math.min(refused.size(), MAX_PROBLEMS)),
+                    refused.size() > MAX_PROBLEMS ? refused.size() : null));
         }
         append(item, records);
         metrics.counter("pulse.ingest.accepted", "item", item).increment(records.size());

@@ -1,6 +1,9 @@
 package io.exchangepulse.ingest;
 
+import io.exchangepulse.identity.CurrentCaller;
+import io.exchangepulse.identity.Role;
 import io.exchangepulse.platform.Problem;
+import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +33,12 @@ public class OperationEventResource {
     @Inject
     Ingestion ingestion;
 
+    @Inject
+    CurrentCaller currentCaller;
+
 
     @POST
+    @RolesAllowed({Role.LIAISON_NAME, Role.ADMIN_NAME})
     @Consumes({MediaType.APPLICATION_JSON, SubmittedItems.NDJSON})
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Record operation events",
@@ -45,10 +52,13 @@ public class OperationEventResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid events; nothing was accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller may not report on these operations (a liaison only on "
+            + "those its party takes part in); nothing was accepted")
     @APIResponse(responseCode = "413", description = "More items or bytes than one request may hold")
     @APIResponse(responseCode = "503", description = "The log cannot take it now; resend after Retry-After seconds")
     public Response record(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, byte[] body) {
-        Accepted accepted = ingestion.operationEvents(body, ExchangeResource.isNdjson(contentType));
+        Accepted accepted = ingestion.operationEvents(body, ExchangeResource.isNdjson(contentType), currentCaller.get());
         return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -27,30 +27,40 @@ sealed interface ClientMessage {
         }
     }
 
-    static ClientMessage decode(JsonNode message, Views views) throws Invalid {
+    static ClientMessage decode(JsonNode message, Views views, Sight sight) throws Invalid {
         String type = message.path("type").asText();
         return switch (type) {
-            case "subscribe" -> new Subscribe(subscription(message, views));
+            case "subscribe" -> new Subscribe(subscription(message, views, sight));
             case "resync" -> new Resync();
             default -> throw new Invalid("unknown message type '" + type + "'; expected subscribe or resync");
         };
     }
 
-    /** Every field is optional: all views, all task forces, the wall's trend lengths. */
-    private static Subscription subscription(JsonNode message, Views views) throws Invalid {
+    /**
+     * Every field is optional: all the views and task forces the viewer may see, the wall's trend lengths.
+     * Asking for more than the viewer's {@link Sight} is refused, never quietly narrowed.
+     */
+    private static Subscription subscription(JsonNode message, Views views, Sight sight) throws Invalid {
         List<String> followed = new ArrayList<>();
         for (JsonNode view : message.path("views")) {
             if (views.named(view.asText()).isEmpty()) {
                 throw new Invalid("unknown view '" + view.asText() + "'");
             }
+            if (!sight.views().contains(view.asText())) {
+                throw new Invalid("view '" + view.asText() + "' is the whole center's, not open to a task-force leader");
+            }
             followed.add(view.asText());
         }
         List<TaskForce> taskForces = new ArrayList<>();
         for (JsonNode taskForce : message.path("taskForces")) {
-            taskForces.add(Arrays.stream(TaskForce.values()).filter(t -> t.name().equals(taskForce.asText())).findFirst()
-                    .orElseThrow(() -> new Invalid("unknown task force '" + taskForce.asText() + "'")));
+            TaskForce known = Arrays.stream(TaskForce.values()).filter(t -> t.name().equals(taskForce.asText())).findFirst()
+                    .orElseThrow(() -> new Invalid("unknown task force '" + taskForce.asText() + "'"));
+            if (!sight.taskForces().contains(known)) {
+                throw new Invalid("task force '" + known.name() + "' is not yours to see");
+            }
+            taskForces.add(known);
         }
-        return new Subscription(followed.isEmpty() ? views.names() : followed, taskForces,
+        return new Subscription(followed.isEmpty() ? sight.views() : followed, taskForces.isEmpty() ? sight.ownTaskForces() : taskForces,
                 oneOf(message, "minutes", Subscription.MINUTES), oneOf(message, "days", Subscription.DAYS));
     }
 

@@ -25,7 +25,27 @@ public record Contract(
         @Schema(description = "The two sorts of operation.") List<Code> operationKinds,
         @Schema(description = "What a result may report as seized.") List<Code> seizures,
         @Schema(description = "The live views and how a delta of each applies (README, \"The live protocol\").")
-        List<ViewRule> views) {
+        List<ViewRule> views,
+        @Schema(description = "Who asked, and what of the above they may follow on /live.") CallerSight caller,
+        @Schema(description = "Where the signed-in page renews its session, and signs out.") SignIn signIn) {
+
+    @RegisterForReflection
+    @Schema(description = "The caller and what it may see (README, \"Identity and access\").")
+    public record CallerSight(
+            @Schema(description = "The name the provider gave.", example = "leader-drugs") String name,
+            @Schema(description = "Its roles.", example = "[\"task-force-leader\"]") List<String> roles,
+            @Schema(description = "Whether it sees the whole center (wall, analyst, admin).") boolean wholeCenter,
+            @Schema(description = "The task forces it may see.", example = "[\"DRUGS\"]") List<TaskForce> taskForces,
+            @Schema(description = "The live views it may follow.") List<String> views) {
+    }
+
+    @RegisterForReflection
+    @Schema(description = "The identity provider and the sign-out path.")
+    public record SignIn(
+            @Schema(description = "The OpenID Connect provider's URL (its discovery document is under it).",
+                    example = "https://sso.center.example/realms/exchange-pulse") String provider,
+            @Schema(description = "Where the page signs out.", example = "/logout") String signOut) {
+    }
 
     @RegisterForReflection
     @Schema(name = "ContractCode", description = "A code and its name.")

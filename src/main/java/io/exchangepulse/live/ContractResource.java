@@ -6,13 +6,18 @@ import io.exchangepulse.domain.OperationStatus;
 import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.Seizure;
 import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.identity.Caller;
+import io.exchangepulse.identity.CurrentCaller;
+import io.exchangepulse.identity.Role;
 import io.exchangepulse.live.views.Merge;
 import io.exchangepulse.live.views.Views;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -20,6 +25,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 import java.util.List;
 
+@Authenticated
 @Path("/api/v1/contract")
 @Tag(name = "Live")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,11 +34,22 @@ public class ContractResource {
     @Inject
     Views views;
 
+    @Inject
+    CurrentCaller currentCaller;
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String provider;
+
+    @ConfigProperty(name = "quarkus.oidc.web.logout.path")
+    String signOut;
+
     @GET
     @Operation(summary = "The codes, their names and the live views",
             description = "What a dashboard needs to read /live: every code in display order with its name, each crime "
-                    + "area's task force, and how a delta of each view applies.")
+                    + "area's task force, how a delta of each view applies, and what the caller may follow.")
     public Contract contract() {
+        Caller caller = currentCaller.get();
+        Sight sight = Sight.of(caller, views);
         return new Contract(
                 codes(TaskForce.values(), TaskForce::displayName),
                 Arrays.stream(CrimeArea.values())
@@ -47,7 +64,10 @@ public class ContractResource {
                 views.all().stream().map(view -> {
                     Merge merge = view.merge();
                     return new Contract.ViewRule(view.name(), merge.merge(), merge.key(), merge.step());
-                }).toList());
+                }).toList(),
+                new Contract.CallerSight(caller.name(), caller.roles().stream().map(Role::claim).sorted().toList(),
+                        sight.wholeCenter(), List.copyOf(sight.taskForces()), sight.views()),
+                new Contract.SignIn(provider, signOut));
     }
 
     private static <E extends Enum<E>> List<Contract.Code> codes(E[] values, Function<E, String> name) {

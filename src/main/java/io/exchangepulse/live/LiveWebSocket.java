@@ -3,28 +3,37 @@ package io.exchangepulse.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.identity.CurrentCaller;
+import io.exchangepulse.identity.Role;
 import io.exchangepulse.live.views.Views;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 
 /**
- * The live endpoint (README, "The live protocol"): a viewer per connection, following the whole center
- * until it subscribes; the client's messages decoded here, the pushing done by the ticks.
+ * The live endpoint (README, "The live protocol"): a viewer per connection, following all its caller may
+ * see until it subscribes; the client's messages decoded here, the pushing done by the ticks. The caller is
+ * known from the upgrade (a bearer token, or the browser's session cookie); when its token expires, Quarkus
+ * closes the connection (1008, "Authentication expired") and the page renews its session and comes back.
  */
 @WebSocket(path = "/live")
+@RolesAllowed({Role.WALL_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME, Role.TASK_FORCE_LEADER_NAME})
 public class LiveWebSocket {
 
-    /** RFC 6455: a policy violation, here a client that floods the server with messages. */
+    /** RFC 6455: a policy violation, here a client that floods the server with messages, or one that may see nothing. */
     static final int POLICY_VIOLATION = 1008;
+    private static final UserData.TypedKey<Sight> SIGHT = new UserData.TypedKey<>("exchangepulse.sight");
     /** A page sends a subscription, a resync now and then: a handful at once is plenty. */
     static final int MESSAGE_BURST = 5;
 
@@ -46,12 +55,21 @@ public class LiveWebSocket {
     @Inject
     Clock clock;
 
+    @Inject
+    SecurityIdentity identity;
+
     @OnOpen
     @NonBlocking
-    public void open(WebSocketConnection connection) {
-        viewers.add(new Viewer(socketOf(connection), views.wall(), this::encode, ticker::tickSoon,
+    public Uni<Void> open(WebSocketConnection connection) {
+        Sight sight = Sight.of(CurrentCaller.of(identity), views);
+        if (sight.blind()) {
+            return connection.close(new CloseReason(POLICY_VIOLATION, "your token names no task force"));
+        }
+        connection.userData().put(SIGHT, sight);
+        viewers.add(new Viewer(socketOf(connection), sight.first(), this::encode, ticker::tickSoon,
                 new MessageRate(MESSAGE_BURST, config.messageInterval(), clock.instant())));
         ticker.tickSoon();
+        return Uni.createFrom().voidItem();
     }
 
     @OnTextMessage
@@ -67,7 +85,7 @@ public class LiveWebSocket {
         }
         try {
             JsonNode message = mapper.readTree(text);
-            ClientMessage decoded = ClientMessage.decode(message, views);
+            ClientMessage decoded = ClientMessage.decode(message, views, connection.userData().get(SIGHT));
             if (decoded instanceof ClientMessage.Subscribe subscribe) {
                 viewer.subscribe(subscribe.subscription());
             } else {

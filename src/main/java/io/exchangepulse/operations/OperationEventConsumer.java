@@ -124,9 +124,7 @@ public class OperationEventConsumer {
     /** Written once, however often the event comes again: the origin names it. */
     private Uni<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         metrics.counter("pulse.operations.events.rejected").increment();
-        return deadLetters.add(pool, List.of(new DeadLetterOutbox.Letter(
-                        DeadLetterOutbox.Letter.origin(record.topic(), record.partition(), record.offset()), record.key(),
-                        record.value(), reason)))
+        return deadLetters.add(pool, List.of(DeadLetterOutbox.Letter.of(record, record.value(), reason)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
     }
 }

@@ -2,6 +2,10 @@ package io.exchangepulse.operations;
 
 import io.exchangepulse.domain.OperationStatus;
 import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.identity.Caller;
+import io.exchangepulse.identity.CurrentCaller;
+import io.exchangepulse.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,10 +22,14 @@ import java.util.List;
 @Path("/api/v1/operations")
 @Tag(name = "Operations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.WALL_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME, Role.TASK_FORCE_LEADER_NAME})
 public class OperationResource {
 
     @Inject
     OperationBoard board;
+
+    @Inject
+    CurrentCaller currentCaller;
 
     @GET
     @Operation(summary = "The operations board",
@@ -32,9 +40,14 @@ public class OperationResource {
             @QueryParam("status") OperationStatus status,
             @Parameter(description = "Only the operations of this task force.", example = "DRUGS")
             @QueryParam("taskForce") TaskForce taskForce) {
+        Caller caller = currentCaller.get();
+        if (taskForce != null) {
+            caller.requireSight(taskForce);
+        }
         return board.current().map(operations -> operations.stream()
                 .filter(o -> status == null || o.status() == status)
                 .filter(o -> taskForce == null || o.taskForce() == taskForce)
+                .filter(o -> caller.seesWholeCenter() || (o.taskForce() != null && caller.maySee(o.taskForce())))
                 .toList());
     }
 }

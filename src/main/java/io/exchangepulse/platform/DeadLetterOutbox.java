@@ -12,7 +12,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Records that no reader accepts go to the dead-letter topic as they came, with the reason and their origin
- * in headers. They are first written to PostgreSQL in the transaction that decides them (the counting
+ * Records that no reader accepts go to the dead-letter topic as they came, with the reason, their origin
+ * and their sender in headers. They are first written to PostgreSQL in the transaction that decides them (the counting
  * batch, the operation event), then sent from there and forgotten once Kafka has them: a dead-letter
  * topic that is down never holds counting up, a retried batch never sends a letter twice, and nothing is
  * lost on the way.
@@ -37,11 +39,14 @@ public class DeadLetterOutbox {
     public static final String ORIGIN = "dead-letter-origin";
     private static final int SEND_AT_ONCE = 500;
 
-    /** One record that goes to the dead-letter topic: where it came from, as it came, and why. */
-    public record Letter(String origin, String key, byte[] value, String reason) {
+    /** One record that goes to the dead-letter topic: where it came from, as it came, why, and who sent it (if known). */
+    public record Letter(String origin, String key, byte[] value, String reason, String sender) {
 
-        public static String origin(String topic, int partition, long offset) {
-            return topic + "-" + partition + "@" + offset;
+        /** A letter of {@code record}, whose value is {@code value} as it came. */
+        public static Letter of(ConsumerRecord<String, ?> record, byte[] value, String reason) {
+            Header sender = record.headers().lastHeader(EventLog.SENDER);
+            return new Letter(record.topic() + "-" + record.partition() + "@" + record.offset(), record.key(), value, reason,
+                    sender == null ? null : new String(sender.value(), StandardCharsets.UTF_8));
         }
     }
 
@@ -70,12 +75,13 @@ public class DeadLetterOutbox {
         }
         List<Tuple> rows = new ArrayList<>(letters.size());
         for (Letter letter : letters) {
-            rows.add(Tuple.of(letter.origin(), letter.key(), letter.value(), letter.reason()));
+            rows.add(Tuple.of(letter.origin(), letter.key(), letter.value(), letter.reason(), letter.sender()));
         }
-        return client.preparedQuery("INSERT INTO dead_letter (origin, record_key, value, reason) VALUES ($1, $2, $3, $4) "
+        return client.preparedQuery("INSERT INTO dead_letter (origin, record_key, value, reason, sender) VALUES ($1, $2, $3, $4, $5) "
                         + "ON CONFLICT (origin) DO NOTHING")
                 .executeBatch(rows)
-                .invoke(() -> letters.forEach(letter -> LOG.warnf("Dead letter from %s: %s", letter.origin(), letter.reason())))
+                .invoke(() -> letters.forEach(letter -> LOG.warnf("Dead letter from %s, sent by %s: %s", letter.origin(),
+                        letter.sender() == null ? "an unnamed producer" : letter.sender(), letter.reason())))
                 .replaceWithVoid();
     }
 
@@ -86,7 +92,7 @@ public class DeadLetterOutbox {
     @Scheduled(every = "${exchangepulse.dead-letters.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> send() {
         return pool.withTransaction(connection -> connection.preparedQuery(
-                                "SELECT id, origin, record_key, value, reason FROM dead_letter ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED")
+                                "SELECT id, origin, record_key, value, reason, sender FROM dead_letter ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED")
                         .execute(Tuple.of(SEND_AT_ONCE))
                         .chain(rows -> {
                             if (rows.size() == 0) {
@@ -121,6 +127,9 @@ public class DeadLetterOutbox {
         var record = new ProducerRecord<>(topics.deadLetters(), row.getString(2), buffer == null ? null : buffer.getBytes());
         record.headers().add(REASON, row.getString(4).getBytes(StandardCharsets.UTF_8));
         record.headers().add(ORIGIN, row.getString(1).getBytes(StandardCharsets.UTF_8));
+        if (row.getString(5) != null) {
+            record.headers().add(EventLog.SENDER, row.getString(5).getBytes(StandardCharsets.UTF_8));
+        }
         return record;
     }
 }

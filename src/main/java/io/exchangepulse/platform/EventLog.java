@@ -27,6 +27,12 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class EventLog {
 
+    /**
+     * The header naming who sent a record (the caller's name and the party it spoke for), written at ingest
+     * and kept with a dead letter: a disputed count is traced to its sender.
+     */
+    public static final String SENDER = "sender";
+
     /** A delta of a large batch of backfilled history can pass Kafka's default 1 MB. */
     public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
 

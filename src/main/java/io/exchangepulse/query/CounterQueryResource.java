@@ -1,6 +1,12 @@
 package io.exchangepulse.query;
 
 import io.exchangepulse.domain.Grain;
+import io.exchangepulse.identity.Caller;
+import io.exchangepulse.identity.CurrentCaller;
+import io.exchangepulse.identity.Role;
+import io.exchangepulse.platform.Problem;
+import io.exchangepulse.platform.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import io.exchangepulse.domain.TaskForce;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -27,7 +33,11 @@ import java.util.Set;
 @Path("/api/v1")
 @Tag(name = "Queries")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.WALL_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME, Role.TASK_FORCE_LEADER_NAME})
 public class CounterQueryResource {
+
+    @Inject
+    CurrentCaller currentCaller;
 
     @Inject
     CounterQueries queries;
@@ -46,6 +56,7 @@ public class CounterQueryResource {
     @Operation(summary = "Total exchanges per year",
             description = "The seed's \"Total exchanges\" table, one row a year: 2006-2008 from the seed, later years live.")
     public Uni<List<YearlyTotals>> yearly() {
+        wholeCenterOnly(currentCaller.get(), "the yearly table");
         return queries.yearlyTotals();
     }
 
@@ -55,11 +66,12 @@ public class CounterQueryResource {
             description = "The seed's 2008 table for any year; every crime area is present, zeros included.")
     public Uni<List<CrimeAreaCount>> crimeAreas(
             @Parameter(description = "The year (UTC); this year if absent.", example = "2008") @QueryParam("year") Integer year) {
+        Caller caller = currentCaller.get();
         int chosen = year == null ? LocalDate.now(clock).getYear() : year;
         if (chosen < 1900 || chosen > 2199) {
             throw TimeRange.badRequest("year must be from 1900 to 2199, not " + chosen);
         }
-        return queries.crimeAreas(chosen);
+        return queries.crimeAreas(chosen).map(rows -> rows.stream().filter(row -> caller.maySee(row.taskForce())).toList());
     }
 
     @GET
@@ -85,7 +97,9 @@ public class CounterQueryResource {
         if (Duration.between(start, end).dividedBy(length) > maxPoints) {
             throw TimeRange.badRequest("the range holds more than " + maxPoints + " steps; take a longer step or a shorter range");
         }
-        Set<TaskForce> chosen = taskForces == null || taskForces.isEmpty() ? EnumSet.allOf(TaskForce.class) : EnumSet.copyOf(taskForces);
+        Caller caller = currentCaller.get();
+        Set<TaskForce> chosen = taskForces == null || taskForces.isEmpty() ? caller.visibleTaskForces() : EnumSet.copyOf(taskForces);
+        chosen.forEach(caller::requireSight);
         return queries.trend(grain, TrendGrid.between(start, end, length), chosen);
     }
 
@@ -103,10 +117,19 @@ public class CounterQueryResource {
         if (!start.isBefore(end)) {
             throw TimeRange.badRequest("from must be before to");
         }
+        wholeCenterOnly(currentCaller.get(), "the flows");
         if (Duration.between(start, end).compareTo(maxFlowRange) > 0) {
             throw TimeRange.badRequest("the range is longer than " + maxFlowRange.toDays() + " days; take a shorter one");
         }
         return queries.flows(start, end);
+    }
+
+    /** What has no task-force dimension is the whole center's, which a task-force leader does not see. */
+    private static void wholeCenterOnly(Caller caller, String what) {
+        if (!caller.seesWholeCenter()) {
+            throw new ProblemException(Problem.of("whole-center-only", "The whole center's", 403,
+                    what + " counts the whole center, with no task-force dimension; a task-force leader sees only its task forces"));
+        }
     }
 
     private static Instant roundUp(Grain grain, Instant instant) {

@@ -2,6 +2,7 @@ package io.exchangepulse.simulate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.identity.Caller;
 import io.exchangepulse.ingest.Ingestion;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,7 @@ public class DemoTraffic {
             batch.add(traffic.next(clock.instant()));
         }
         try {
-            ingestion.exchanges(mapper.writeValueAsBytes(batch), false);
+            ingestion.exchanges(mapper.writeValueAsBytes(batch), false, Caller.SERVICE);
         } catch (RuntimeException e) {
             LOG.debugf("Demo traffic paused: %s", e.getMessage());
         }

@@ -13,16 +13,19 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
-/** POSTs batches to a service's /api/v1/exchanges, as a liaison desk's system would. */
+/** POSTs batches to a service's /api/v1/exchanges, as a liaison desk's system would, signed in. */
 final class HttpSink implements TrafficSink {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper mapper = new ObjectMapper();
     private final URI endpoint;
+    private final PasswordSignIn signIn;
 
-    HttpSink(URI service) {
+    /** {@code provider}: the OpenID Connect provider the service trusts; {@code user} and {@code password}: who sends. */
+    HttpSink(URI service, URI provider, String user, String password) {
         this.endpoint = service.resolve("/api/v1/exchanges");
+        this.signIn = new PasswordSignIn(client, provider, "exchange-pulse", user, password);
     }
 
     @Override
@@ -35,6 +38,7 @@ final class HttpSink implements TrafficSink {
         }
         var request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
+                .header("Authorization", signIn.authorization())
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

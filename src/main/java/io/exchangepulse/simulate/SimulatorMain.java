@@ -10,7 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs the simulator from the command line against a running service (HTTP) or a Kafka cluster:
+ * Runs the simulator from the command line against a running service (HTTP, signed in as {@code --user},
+ * the dev provider's admin by default) or a Kafka cluster:
  * <pre>
  * ./mvnw -q exec:java@simulate -Dexec.args="--target http://localhost:8080 --speedup 3600"
  * ./mvnw -q exec:java@simulate -Dexec.args="--target kafka://localhost:9092 --rate 5000 --duration PT1M"
@@ -47,7 +48,7 @@ public final class SimulatorMain {
                 Integer.parseInt(options.getOrDefault("batch", "500")),
                 Integer.parseInt(options.getOrDefault("in-flight", "4")));
         out.printf("Simulating seed-shaped exchanges into %s: %s%n", target, plan);
-        try (TrafficSink sink = sinkFor(target, options.getOrDefault("topic", "pulse.events"))) {
+        try (TrafficSink sink = sinkFor(target, options)) {
             var result = new Simulator(plan, sink, out).run();
             out.printf("Sent %,d, accepted %,d, errors %,d in %s (%,.0f/s)%n", result.sent(), result.accepted(),
                     result.errors(), result.elapsed(), result.acceptedPerSecond());
@@ -70,15 +71,20 @@ public final class SimulatorMain {
         return wanted.isBefore(earliest) ? earliest : wanted;
     }
 
+    /** The one-command run's identity provider, whose users' passwords are their names. */
+    static final String DEV_PROVIDER = "http://localhost:8180";
+
     /** Within the service's default lateness window (seven days), with an hour to spare. */
     static final Duration REPLAYABLE = Duration.ofDays(7).minusHours(1);
 
-    static TrafficSink sinkFor(String target, String topic) {
+    static TrafficSink sinkFor(String target, Map<String, String> options) {
         if (target.startsWith("kafka://")) {
-            return new KafkaSink(target.substring("kafka://".length()), topic);
+            return new KafkaSink(target.substring("kafka://".length()), options.getOrDefault("topic", "pulse.events"));
         }
         if (target.startsWith("http://") || target.startsWith("https://")) {
-            return new HttpSink(URI.create(target));
+            String user = options.getOrDefault("user", "admin");
+            return new HttpSink(URI.create(target), URI.create(options.getOrDefault("provider", DEV_PROVIDER)), user,
+                    options.getOrDefault("password", user));
         }
         throw new IllegalArgumentException("--target is http(s)://host:port or kafka://bootstrap-servers, not " + target);
     }
@@ -88,7 +94,7 @@ public final class SimulatorMain {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
                 throw new IllegalArgumentException("options are --name value pairs: --target, --seed, --start, --per-year, "
-                        + "--speedup, --rate, --duration, --batch, --in-flight, --topic");
+                        + "--speedup, --rate, --duration, --batch, --in-flight, --topic, --provider, --user, --password");
             }
             options.put(args[i].substring(2), args[++i]);
         }

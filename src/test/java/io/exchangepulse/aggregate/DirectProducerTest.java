@@ -3,9 +3,11 @@ package io.exchangepulse.aggregate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.KafkaTopics;
+import io.exchangepulse.support.Management;
 import io.exchangepulse.support.Windows;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,9 @@ class DirectProducerTest {
         byte[] invalid = MAPPER.writeValueAsBytes(with(valid(window), "crimeArea", "ARSON"));
         byte[] good = MAPPER.writeValueAsBytes(valid(window));
 
-        KafkaTopics.produce(Counts.EXCHANGES, key, notJson);
+        var namedSender = new ProducerRecord<>(Counts.EXCHANGES, key, notJson);
+        namedSender.headers().add("sender", "desk-gateway (RO)".getBytes(StandardCharsets.UTF_8));
+        KafkaTopics.produce(namedSender);
         KafkaTopics.produce(Counts.EXCHANGES, key, invalid);
         KafkaTopics.produce(Counts.EXCHANGES, key, null);
         KafkaTopics.produce(Counts.EXCHANGES, key, good);
@@ -61,6 +65,9 @@ class DirectProducerTest {
         assertThat(letters).hasSize(3);
         assertThat(letters.get(0).value()).isEqualTo(notJson);
         assertThat(reason(letters.get(0))).startsWith("not JSON");
+        assertThat(new String(letters.get(0).headers().lastHeader("sender").value(), StandardCharsets.UTF_8))
+                .as("who sent it, kept with the letter").isEqualTo("desk-gateway (RO)");
+        assertThat(letters.get(1).headers().lastHeader("sender")).as("a record that named no sender").isNull();
         assertThat(letters.get(1).value()).isEqualTo(invalid);
         assertThat(reason(letters.get(1))).contains("crimeArea").contains("ARSON");
         assertThat(new String(letters.get(1).headers().lastHeader("dead-letter-origin").value(), StandardCharsets.UTF_8))
@@ -75,7 +82,7 @@ class DirectProducerTest {
     }
 
     static double deadLetterMetric() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(Management.url()).get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("pulse_exchanges_dead_letters_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -3,6 +3,7 @@ package io.exchangepulse.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.exchangepulse.simulate.SeedShapedTraffic;
+import io.exchangepulse.support.Callers;
 import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
@@ -10,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -97,9 +99,9 @@ public final class Benchmark {
             try (ProcessProbe probe = new ProcessProbe(service.pid())) {
                 ingestThroughKafka(option("kafka-events"));
                 ingestOverHttp(service.port(), option("http-events"));
-                latency(service.port(), option("rate"), option("viewers"), option("warmup"), option("seconds"));
+                latency(service, option("rate"), option("viewers"), option("warmup"), option("seconds"));
                 results.put("process", Map.of("maxRssMb", probe.maxRssMb(), "averageCores", probe.cores()));
-                results.put("aggregator", aggregatorMetrics(service.port()));
+                results.put("aggregator", aggregatorMetrics(service.managementPort()));
             }
             // Read late: the log line may still be on its way when the service first answers ready.
             var started = STARTED_IN.matcher(service.output());
@@ -181,6 +183,7 @@ public final class Benchmark {
         for (byte[] body : bodies) {
             slots.acquire();
             client.sendAsync(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                            .header("Authorization", Callers.bearer(Callers.DEFAULT))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         if (error != null || response.statusCode() != 202) {
@@ -217,7 +220,7 @@ public final class Benchmark {
      * Viewers connected to /live while exchanges arrive at a fixed rate: for each delta, the time from the
      * newest event it folds in (its append to Kafka) to its arrival at the viewer.
      */
-    private void latency(int port, int rate, int viewers, int warmup, int seconds) throws Exception {
+    private void latency(ServiceProcess service, int rate, int viewers, int warmup, int seconds) throws Exception {
         Percentiles latency = new Percentiles();
         // The first seconds at the rate warm the JIT and the connections up; only the steady state is measured.
         AtomicBoolean measuring = new AtomicBoolean();
@@ -228,7 +231,8 @@ public final class Benchmark {
                 .setMaxConnections(viewers).setMaxFrameSize(1 << 20).setMaxMessageSize(16 << 20));
         List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < viewers; i++) {
-            WebSocket socket = client.connect(port, "localhost", "/live").toCompletionStage().toCompletableFuture().join();
+            WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(service.port()).setURI("/live")
+                    .addHeader("Authorization", Callers.bearer("wall"))).toCompletionStage().toCompletableFuture().join();
             // Only the head of each message is decoded: the type and newestIngestedAt come first.
             socket.handler(data -> {
                 long now = System.currentTimeMillis();
@@ -265,7 +269,7 @@ public final class Benchmark {
         Thread.sleep(2000);
         long[] machineAfter = machineCpuTicks();
         vertx.close().toCompletionStage().toCompletableFuture().join();
-        String metrics = metrics(port);
+        String metrics = metrics(service.managementPort());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rate", rate);
         result.put("viewers", viewers);

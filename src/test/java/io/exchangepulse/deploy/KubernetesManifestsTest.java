@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.exchangepulse.platform.Topics;
 import io.exchangepulse.support.ExternalTool;
+import io.exchangepulse.support.Management;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -41,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Renders each overlay of k8s/ with kustomize (kubectl), holds every object to the Kubernetes API's
  * schema (the fabric8 model; a field it does not know is an error), and holds the manifests to the
- * application: probe paths answer, every environment variable set is one the application reads, and
- * the topics are the application's.
+ * application: probe paths answer on the management port, every environment variable set is one the
+ * application reads, and the topics are the application's. ClusterSecurityTest holds them to the cluster's
+ * security (NetworkPolicy, Kafka's users, TLS, the realm).
  */
 @QuarkusTest
 @Tag("component")
@@ -55,16 +58,18 @@ class KubernetesManifestsTest {
             "Deployment", Deployment.class, "Service", Service.class, "ConfigMap", ConfigMap.class,
             "ServiceAccount", ServiceAccount.class, "Ingress", Ingress.class,
             "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "PodDisruptionBudget", PodDisruptionBudget.class,
-            "NetworkPolicy", NetworkPolicy.class);
+            "NetworkPolicy", NetworkPolicy.class, "Secret", Secret.class);
 
     /** The operators' resources: no schema here, but their API versions are checked. */
     static final Map<String, String> CUSTOM = Map.of(
             "Kafka", "kafka.strimzi.io/v1beta2", "KafkaNodePool", "kafka.strimzi.io/v1beta2",
             "KafkaTopic", "kafka.strimzi.io/v1beta2", "Cluster", "postgresql.cnpg.io/v1",
-            "ServiceMonitor", "monitoring.coreos.com/v1");
+            "ServiceMonitor", "monitoring.coreos.com/v1", "KafkaUser", "kafka.strimzi.io/v1beta2",
+            "Keycloak", "k8s.keycloak.org/v2alpha1", "KeycloakRealmImport", "k8s.keycloak.org/v2alpha1");
 
     @Inject
     Topics topics;
+
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -95,13 +100,20 @@ class KubernetesManifestsTest {
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
 
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(container.path("ports")).anySatisfy(port -> {
+            assertThat(port.path("name").asText()).isEqualTo("management");
+            assertThat(port.path("containerPort").asInt()).isEqualTo(9000);
+        });
         assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
         assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             String path = container.at("/" + probe + "/httpGet/path").asText();
             assertThat(path).as(probe).startsWith("/q/health/");
-            given().get(path).then().statusCode(200);
+            assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isIn("management", "9000");
+            // No credentials, as the kubelet has none: none of the filters that add a caller's token.
+            given().noFilters().baseUri(Management.url()).get(path).then().statusCode(200);
         }
+        given().noFilters().baseUri(Management.url()).get("/q/metrics").then().statusCode(200);
 
         Set<String> known = environmentNamesTheApplicationReads();
         Set<String> set = new HashSet<>();

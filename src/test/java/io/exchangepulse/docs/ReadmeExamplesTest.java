@@ -29,10 +29,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every README example that talks to the one-command run (a block that names localhost:8080 or the
- * embedded broker's localhost:9092) runs against this service and its broker, as printed but for those
- * two addresses: each curl must answer 2xx, or what the JSON block after it shows; each simulator run must
- * have every exchange accepted. A README that drifts from the service fails here.
+ * Every README example that talks to the one-command run (a block that names localhost:8080, the embedded
+ * broker's localhost:9092 or the dev identity provider's localhost:8180) runs against this service, its
+ * broker and its provider, as printed but for those addresses, in order, as one reader's terminal would:
+ * a variable one example sets (a token) is there for the next. Each curl must answer 2xx, or what the JSON
+ * block after it shows; each simulator run must have every exchange accepted. A README that drifts from the
+ * service fails here.
  */
 @QuarkusTest
 @Tag("component")
@@ -43,11 +45,16 @@ class ReadmeExamplesTest {
     static final Path README = Path.of("README.md");
     static final Pattern FENCE = Pattern.compile("(?m)^( *)```(\\w*)\\n(.*?)^\\1```\\n", Pattern.DOTALL);
     static final Pattern SIMULATE = Pattern.compile("\\./mvnw -q exec:java@simulate -Dexec\\.args=\"([^\"]*)\"");
+    /** A shell variable set on a line of its own: kept for the examples after it. */
+    static final Pattern ASSIGNMENT = Pattern.compile("(?m)^[A-Z_]+=.*$");
     static final String STATUS = "__HTTP_STATUS__";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TestHTTPResource("/")
     URL root;
+
+    /** What the examples run so far have set, as a reader's terminal keeps it. */
+    final StringBuilder session = new StringBuilder();
 
     /** A fenced bash block of the README, and the JSON block that shows its answer, if one follows it. */
     record Example(int line, String script, JsonNode shownAnswer) {
@@ -82,7 +89,8 @@ class ReadmeExamplesTest {
                 examples.set(examples.size() - 1, new Example(pending.line(), pending.script(), MAPPER.readTree(body)));
             }
             pending = null;
-            if (fence.group(2).equals("bash") && (body.contains("localhost:8080") || body.contains("localhost:9092"))) {
+            if (fence.group(2).equals("bash") && (body.contains("localhost:8080") || body.contains("localhost:9092")
+                    || body.contains("localhost:8180"))) {
                 pending = new Example(line, body, null);
                 examples.add(pending);
             }
@@ -92,8 +100,10 @@ class ReadmeExamplesTest {
 
     void curl(Example example) throws Exception {
         Path curl = ExternalTool.CURL.require();
+        String printed = addressed(example.script());
         String script = "curl() { " + curl + " --fail-with-body --write-out '\\n" + STATUS + "%{http_code}\\n' \"$@\"; }\n"
-                + "set -e\n" + example.script().replace("http://localhost:8080", "http://localhost:" + root.getPort());
+                + "set -e\n" + session + printed;
+        ASSIGNMENT.matcher(printed).results().forEach(assignment -> session.append(assignment.group()).append('\n'));
         Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = bash.waitFor();
@@ -113,13 +123,22 @@ class ReadmeExamplesTest {
         assertThat(answer.get("errors").findValues("field")).isEqualTo(shown.get("errors").findValues("field"));
     }
 
+    /** The example with the one-command run's addresses replaced by the suite's. */
+    String addressed(String example) {
+        return example.replace("http://localhost:8080", "http://localhost:" + root.getPort())
+                .replace("http://localhost:8180", PulseServices.issuer().url())
+                .replace("localhost:9092", PulseServices.bootstrapServers());
+    }
+
     /**
      * In this JVM and three seconds long: a sped-up run replays the same period faster (the speedup scaled
      * by the run's length), a run at a flat rate keeps its rate.
      */
     void simulate(String args) throws Exception {
-        List<String> options = new ArrayList<>(List.of(args.replace("http://localhost:8080", "http://localhost:" + root.getPort())
-                .replace("localhost:9092", PulseServices.bootstrapServers()).split(" ")));
+        List<String> options = new ArrayList<>(List.of(addressed(args).split(" ")));
+        if (!options.contains("--provider")) {
+            options.addAll(List.of("--provider", PulseServices.issuer().url()));
+        }
         int duration = options.indexOf("--duration");
         int speedup = options.indexOf("--speedup");
         if (speedup >= 0) {

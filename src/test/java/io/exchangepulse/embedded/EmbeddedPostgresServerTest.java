@@ -23,7 +23,9 @@ class EmbeddedPostgresServerTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KilledRun.class.getName(), dir.resolve("postgres").toString())
                 .redirectErrorStream(true).start();
-        try (var output = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+        // A failed assertion must not leave the first run behind (it holds a PostgreSQL).
+        try (AutoCloseable killed = run::destroyForcibly;
+             var output = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = output.readLine()) != null && !line.equals("ready")) {
                 assertThat(run.isAlive()).as("the first run starting: " + line).isTrue();

@@ -1,6 +1,7 @@
 package io.exchangepulse.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.support.Callers;
 import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.KafkaTopics;
 import io.exchangepulse.support.Windows;
@@ -136,6 +137,7 @@ class ExchangeIngestTest {
         // Expect: 100-continue lets the server refuse by the declared length, before the body travels.
         var request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/exchanges"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", Callers.bearer(Callers.DEFAULT))
                 .expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

@@ -201,7 +201,7 @@ class FaultsIT {
     }
 
     private static double metric(ServiceProcess service, String name) {
-        String metrics = RestAssured.given().port(service.port()).get("/q/metrics").asString();
+        String metrics = RestAssured.given().port(service.managementPort()).get("/q/metrics").asString();
         return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }

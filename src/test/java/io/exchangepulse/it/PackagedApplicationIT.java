@@ -1,5 +1,6 @@
 package io.exchangepulse.it;
 
+import io.exchangepulse.support.Management;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +19,11 @@ class PackagedApplicationIT {
 
     @Test
     void isReadyOnKafkaAloneShowsTheDatabaseAndCountingInItsHealthAndServesTheSeedsHistory() {
-        given().get("/q/health/ready")
+        given().baseUri(Management.url()).get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.name", hasItems("Kafka connection health check"))
                 .body("checks.name", not(hasItems("database")));
-        given().get("/q/health")
+        given().baseUri(Management.url()).get("/q/health")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'counting' }.status", equalTo("UP"));
@@ -35,8 +36,10 @@ class PackagedApplicationIT {
     }
 
     @Test
-    void exposesPrometheusMetricsAndTheOpenApiDocument() {
-        given().get("/q/metrics").then().statusCode(200)
+    void exposesPrometheusMetricsOnTheManagementPortOnlyAndTheOpenApiDocument() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().baseUri(Management.url()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("pulse_live_viewers"))
                 .body(containsString("pulse_live_delta_latency_seconds"))
                 .body(containsString("pulse_counting_delay_seconds"))

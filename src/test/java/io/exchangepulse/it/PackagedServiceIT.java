@@ -83,7 +83,7 @@ class PackagedServiceIT {
 
     @Test
     void bodiesBuiltToFillTheHeapGetSmallAnswersAtTheContainersHeap() throws Exception {
-        start("hostile-bodies");
+        ServiceProcess service = start("hostile-bodies");
         String emptyObjects = "[" + "{},".repeat(8 * 1024 * 1024 / 3) + "{}]";
         StringBuilder unknownFields = new StringBuilder("{");
         for (int i = 0; unknownFields.length() < 4 * 1024 * 1024; i++) {
@@ -98,7 +98,7 @@ class PackagedServiceIT {
             assertThat(tooWide.statusCode()).isEqualTo(400);
             assertThat(tooMany.asByteArray().length + tooWide.asByteArray().length).isLessThan(2048);
         }
-        given().get("/q/health/ready").then().statusCode(200);
+        given().port(service.managementPort()).get("/q/health/ready").then().statusCode(200);
     }
 
     @Test

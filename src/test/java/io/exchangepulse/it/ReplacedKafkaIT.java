@@ -60,7 +60,7 @@ class ReplacedKafkaIT {
             exchanges.add(valid(window.plusSeconds(i)));
         }
         given().contentType(ContentType.JSON).body(exchanges).post("/api/v1/exchanges").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().port(service.managementPort()).get("/q/health/ready").then().statusCode(200));
         await().atMost(Duration.ofSeconds(60)).until(() -> Counts.inHour(window) == count);
         given().queryParam("from", window.toString()).queryParam("to", window.plus(Duration.ofHours(1)).toString())
                 .get("/api/v1/flows").then().body("count.sum()", equalTo(count));

@@ -1,11 +1,18 @@
 package io.exchangepulse.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.identity.Caller;
+import io.exchangepulse.identity.Role;
 import io.exchangepulse.live.views.Subscription;
 import io.exchangepulse.live.views.TestViews;
 import io.exchangepulse.live.views.Views;
 import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,16 +21,48 @@ class ClientMessageTest {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     final Views views = TestViews.all();
+    final Sight wall = Sight.of(caller(Role.WALL), views);
+    final Sight drugsLeader = Sight.of(caller(Role.TASK_FORCE_LEADER, TaskForce.DRUGS), views);
+
+    static Caller caller(Role role, TaskForce... taskForces) {
+        return new Caller(role.claim(), EnumSet.of(role), Optional.<Party>empty(), Optional.empty(),
+                taskForces.length == 0 ? EnumSet.noneOf(TaskForce.class) : EnumSet.of(taskForces[0], taskForces));
+    }
 
     ClientMessage decode(String json) throws Exception {
-        return ClientMessage.decode(MAPPER.readTree(json), views);
+        return decode(json, wall);
+    }
+
+    ClientMessage decode(String json, Sight sight) throws Exception {
+        return ClientMessage.decode(MAPPER.readTree(json), views, sight);
     }
 
     @Test
     void anEmptySubscribeFollowsEverythingWithTheWallsTrends() throws Exception {
         ClientMessage message = decode("{\"type\": \"subscribe\"}");
 
-        assertThat(message).isEqualTo(new ClientMessage.Subscribe(views.wall()));
+        assertThat(message).isEqualTo(new ClientMessage.Subscribe(
+                new Subscription(views.names(), List.of(), Subscription.MINUTES.get(0), Subscription.DAYS.get(0))));
+        assertThat(wall.first()).isEqualTo(((ClientMessage.Subscribe) message).subscription());
+    }
+
+    @Test
+    void aLeadersEmptySubscribeFollowsItsOwnTaskForcesInTheViewsThatHaveThem() throws Exception {
+        Subscription subscription = ((ClientMessage.Subscribe) decode("{\"type\": \"subscribe\"}", drugsLeader)).subscription();
+
+        assertThat(subscription.taskForces()).containsExactly(TaskForce.DRUGS);
+        assertThat(subscription.views()).isNotEmpty().doesNotContain("yearly", "flows");
+        assertThat(subscription).isEqualTo(drugsLeader.first());
+    }
+
+    @Test
+    void aLeaderAskingForAnotherTaskForceOrAWholeCenterViewIsRefused() {
+        assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"taskForces\": [\"DRUGS\", \"TERRORISM\"]}", drugsLeader))
+                .hasMessageContaining("task force 'TERRORISM' is not yours to see");
+        assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"views\": [\"flows\"]}", drugsLeader))
+                .hasMessageContaining("view 'flows' is the whole center's");
+        assertThatThrownBy(() -> decode("{\"type\": \"subscribe\", \"views\": [\"yearly\"]}", drugsLeader))
+                .hasMessageContaining("view 'yearly'");
     }
 
     @Test

@@ -29,10 +29,19 @@ public final class KafkaTopics {
     }
 
     public static void produce(String bootstrapServers, String topic, String key, byte[] value) {
+        produce(bootstrapServers, new ProducerRecord<>(topic, key, value));
+    }
+
+    /** A record as built, headers included. */
+    public static void produce(ProducerRecord<String, byte[]> record) {
+        produce(PulseServices.bootstrapServers(), record);
+    }
+
+    private static void produce(String bootstrapServers, ProducerRecord<String, byte[]> record) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A real WebSocket client of /live (the JDK's). A reading client takes every message; a stalled one
- * reads nothing after the first message, so the server's writes to it back up as they would for a
- * frozen browser tab.
+ * A real WebSocket client of /live (the JDK's), signed in with a bearer token ({@link Callers#DEFAULT}'s unless
+ * told). A reading client takes every message; a stalled one reads nothing after the first message, so the
+ * server's writes to it back up as they would for a frozen browser tab.
  */
 public final class LiveClient implements AutoCloseable {
 
@@ -29,14 +30,11 @@ public final class LiveClient implements AutoCloseable {
     private final List<JsonNode> seen = new ArrayList<>();
     private final WebSocket socket;
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
 
-    private LiveClient(URI uri, boolean reading, String origin) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (origin != null) {
-            builder.header("Origin", origin);
-        }
-        this.socket = builder
-                .buildAsync(uri, new WebSocket.Listener() {
+    private LiveClient(int port, boolean reading, String origin, String authorization) {
+        this.socket = builder(origin, authorization)
+                .buildAsync(live(port), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 
                     @Override
@@ -58,6 +56,7 @@ public final class LiveClient implements AutoCloseable {
 
                     @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closeReason = reason;
                         closed.complete(statusCode);
                         return null;
                     }
@@ -65,17 +64,56 @@ public final class LiveClient implements AutoCloseable {
                 .join();
     }
 
+    private static WebSocket.Builder builder(String origin, String authorization) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static URI live(int port) {
+        return URI.create("ws://localhost:" + port + "/live");
+    }
+
     public static LiveClient connect(int port) {
-        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), true, null);
+        return connectAs(port, Callers.DEFAULT);
+    }
+
+    /** Signed in as one of the suite provider's users. */
+    public static LiveClient connectAs(int port, String user) {
+        return connectWith(port, Callers.bearer(user));
+    }
+
+    /** With this {@code Authorization} header (a token of the test's own making). */
+    public static LiveClient connectWith(int port, String authorization) {
+        return new LiveClient(port, true, null, authorization);
     }
 
     /** As a browser does, naming the origin of the page it was opened from; the upgrade fails if refused. */
     public static LiveClient connectFrom(int port, String origin) {
-        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), true, origin);
+        return new LiveClient(port, true, origin, Callers.bearer(Callers.DEFAULT));
     }
 
     public static LiveClient stalled(int port) {
-        return new LiveClient(URI.create("ws://localhost:" + port + "/live"), false, null);
+        return new LiveClient(port, false, null, Callers.bearer(Callers.DEFAULT));
+    }
+
+    /** The HTTP status of an upgrade the server refuses (401, 403), or 101 if it accepts it. */
+    public static int upgradeStatus(int port, String authorization) {
+        try {
+            builder(null, authorization).buildAsync(live(port), new WebSocket.Listener() {
+            }).join().abort();
+            return 101;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
     }
 
     public void send(String json) {
@@ -138,6 +176,11 @@ public final class LiveClient implements AutoCloseable {
     /** The status code of the server's close frame, once it comes. */
     public CompletableFuture<Integer> closed() {
         return closed;
+    }
+
+    /** The reason in the server's close frame, once it came. */
+    public String closeReason() {
+        return closeReason;
     }
 
     public List<JsonNode> seen() {

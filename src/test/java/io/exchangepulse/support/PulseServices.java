@@ -1,5 +1,6 @@
 package io.exchangepulse.support;
 
+import io.exchangepulse.embedded.EmbeddedIssuer;
 import io.exchangepulse.embedded.EmbeddedKafka;
 import io.exchangepulse.embedded.EmbeddedPostgresServer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,14 +13,16 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * The suite's real Kafka broker and real PostgreSQL, started once per test JVM (every {@code @QuarkusTest}
- * shares them) in a fresh folder under target/.
+ * The suite's real Kafka broker, real PostgreSQL and real OpenID Connect provider, started once per test
+ * JVM (every {@code @QuarkusTest} shares them) in a fresh folder under target/.
  */
 @QuarkusTestResource(PulseServices.class)
 public class PulseServices implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedKafka kafka;
     private static EmbeddedPostgresServer postgres;
+    private static EmbeddedIssuer issuer;
+    private static final String MANAGEMENT_PORT = "exchangepulse.tests.management-port";
 
     public static synchronized void startOnce() {
         if (kafka != null) {
@@ -30,6 +33,7 @@ public class PulseServices implements QuarkusTestResourceLifecycleManager {
             Path run = Files.createTempDirectory(dir, "run-");
             kafka = EmbeddedKafka.start(run.resolve("kafka"));
             postgres = EmbeddedPostgresServer.start(run.resolve("postgres"), 0);
+            issuer = EmbeddedIssuer.start(0, null);
             Runtime.getRuntime().addShutdownHook(new Thread(PulseServices::stopAll));
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test services", e);
@@ -40,6 +44,7 @@ public class PulseServices implements QuarkusTestResourceLifecycleManager {
         try {
             kafka.close();
             postgres.close();
+            issuer.close();
         } catch (Exception ignored) {
             // the JVM is going away; the folder is under target/
         }
@@ -53,6 +58,29 @@ public class PulseServices implements QuarkusTestResourceLifecycleManager {
     public static String reactiveUrl() {
         startOnce();
         return postgres.reactiveUrl();
+    }
+
+    /**
+     * The management port of the service under test: one free port per test JVM, kept in a system property
+     * because Quarkus starts this resource in a class loader of its own.
+     */
+    public static synchronized int managementPort() {
+        String chosen = System.getProperty(MANAGEMENT_PORT);
+        if (chosen == null) {
+            try (var socket = new java.net.ServerSocket(0)) {
+                chosen = String.valueOf(socket.getLocalPort());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            System.setProperty(MANAGEMENT_PORT, chosen);
+        }
+        return Integer.parseInt(chosen);
+    }
+
+    /** The provider the services under test trust: its tokens are the tests' credentials ({@link Callers}). */
+    public static EmbeddedIssuer issuer() {
+        startOnce();
+        return issuer;
     }
 
     public static String jdbcUrl() {
@@ -77,7 +105,10 @@ public class PulseServices implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", bootstrapServers(),
                 "quarkus.datasource.reactive.url", reactiveUrl(),
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.password", "",
+                "quarkus.oidc.auth-server-url", issuer().url(),
+                "quarkus.management.port", String.valueOf(managementPort()),
+                "quarkus.management.test-port", String.valueOf(managementPort()));
     }
 
     @Override

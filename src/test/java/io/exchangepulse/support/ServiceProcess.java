@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged service (target/quarkus-app) as an operator runs it: its own process, configured only by
- * environment variables, stopped by a signal.
+ * environment variables, trusting the suite's identity provider, stopped by a signal. Health and metrics
+ * are on its management port, as in a pod.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -29,11 +30,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private ServiceProcess(Process process, Path log, int port) {
+    private ServiceProcess(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -45,10 +48,13 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", PulseServices.bootstrapServers());
         environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", PulseServices.reactiveUrl());
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", PulseServices.issuer().url());
         environment.put("EXCHANGEPULSE_LOG_JSON", "false");
         environment.putAll(extraEnvironment);
         int port = freePort();
+        int managementPort = freePort();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("EXCHANGEPULSE_MANAGEMENT_PORT", String.valueOf(managementPort));
 
         Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -59,7 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        return new ServiceProcess(builder.start(), log, port);
+        return new ServiceProcess(builder.start(), log, port, managementPort);
     }
 
     /** The JVM options of the container image (src/main/docker/Dockerfile.jvm), so that tests run what a pod runs. */
@@ -75,13 +81,18 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Where /q/health and /q/metrics are. */
+    public int managementPort() {
+        return managementPort;
+    }
+
     public long pid() {
         return process.pid();
     }
 
     public ServiceProcess awaitReady(Duration timeout) throws Exception {
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
-        var ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build();
+        var ready = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready")).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

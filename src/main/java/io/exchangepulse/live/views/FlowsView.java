@@ -23,6 +23,11 @@ public class FlowsView implements LiveView<Map<List<Party>, Flow>> {
     }
 
     @Override
+    public boolean byTaskForce() {
+        return false;
+    }
+
+    @Override
     public Merge merge() {
         return Merge.rows("from", "to");
     }

@@ -24,6 +24,14 @@ public interface LiveView<S> {
     /** Whether this view reads the counter row: the deltas carry, and each replica keeps, what some view reads. */
     boolean reads(CounterKey key, Horizon horizon);
 
+    /**
+     * Whether the view can be narrowed to task forces. One that cannot (the whole center's yearly totals, its
+     * flows between parties) is withheld from a task-force leader, who sees only its own task forces.
+     */
+    default boolean byTaskForce() {
+        return true;
+    }
+
     /** What {@code subscription} sees now (only its task forces where the view has that dimension). */
     S render(ViewInput input, Subscription subscription);
 

@@ -3,7 +3,6 @@ package io.exchangepulse.live.views;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.Horizon;
 import io.exchangepulse.counters.LiveRows;
-import io.exchangepulse.domain.TaskForce;
 import io.quarkus.arc.All;
 import jakarta.inject.Singleton;
 
@@ -33,11 +32,6 @@ public class Views implements LiveRows {
 
     public List<String> names() {
         return all.stream().map(LiveView::name).toList();
-    }
-
-    /** What a viewer follows until it subscribes: every view, every task force, the short trends. */
-    public Subscription wall() {
-        return new Subscription(names(), List.<TaskForce>of(), Subscription.MINUTES.get(0), Subscription.DAYS.get(0));
     }
 
     @Override

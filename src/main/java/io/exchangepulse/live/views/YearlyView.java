@@ -25,6 +25,11 @@ public class YearlyView implements LiveView<Map<Integer, YearlyTotals>> {
     }
 
     @Override
+    public boolean byTaskForce() {
+        return false;
+    }
+
+    @Override
     public Merge merge() {
         return Merge.rows("year");
     }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ViewsTest {
 
     static final Instant NOW = Instant.parse("2026-11-28T09:30:10Z");
-    static final Subscription WALL = TestViews.all().wall();
+    static final Subscription WALL = new Subscription(TestViews.all().names(), List.of(), 60, 30);
     static final Subscription DRUGS = new Subscription(WALL.views(), List.of(TaskForce.DRUGS), 3, 2);
 
     final Map<CounterKey, Long> rows = new HashMap<>();
