@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -80,9 +81,17 @@ public final class EmbeddedIssuer implements AutoCloseable {
         this.kid = Integer.toHexString(keys.getPublic().hashCode());
     }
 
-    /** {@code port} 0 picks a free one; {@code keyFile}, if not null, keeps the signing key across restarts. */
+    /**
+     * {@code port} 0, or a port already taken, picks a free one (see {@link #url()}); {@code keyFile}, if not
+     * null, keeps the signing key across restarts.
+     */
     public static EmbeddedIssuer start(int port, Path keyFile) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (BindException taken) {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        }
         EmbeddedIssuer issuer = new EmbeddedIssuer(server, keys(keyFile));
         server.createContext("/.well-known/openid-configuration", issuer::discovery);
         server.createContext("/jwks", issuer::jwks);

@@ -26,17 +26,21 @@ public record Contract(
         @Schema(description = "What a result may report as seized.") List<Code> seizures,
         @Schema(description = "The live views and how a delta of each applies (README, \"The live protocol\").")
         List<ViewRule> views,
-        @Schema(description = "Who asked, and what of the above they may follow on /live.") CallerSight caller,
-        @Schema(description = "Where the signed-in page renews its session, and signs out.") SignIn signIn) {
+        @Schema(description = "Who asked, and what of the above they may follow on /live.",
+                example = "{\"name\": \"leader-drugs\", \"roles\": [\"task-force-leader\"], \"wholeCenter\": false, "
+                        + "\"taskForces\": [\"DRUGS\"], \"views\": [\"crimeAreas\", \"totals\"]}") CallerSight caller,
+        @Schema(description = "Where the signed-in page renews its session, and signs out.",
+                example = "{\"provider\": \"https://sso.center.example/realms/exchange-pulse\", \"signOut\": \"/logout\"}")
+        SignIn signIn) {
 
     @RegisterForReflection
     @Schema(description = "The caller and what it may see (README, \"Identity and access\").")
     public record CallerSight(
             @Schema(description = "The name the provider gave.", example = "leader-drugs") String name,
             @Schema(description = "Its roles.", example = "[\"task-force-leader\"]") List<String> roles,
-            @Schema(description = "Whether it sees the whole center (wall, analyst, admin).") boolean wholeCenter,
+            @Schema(description = "Whether it sees the whole center (wall, analyst, admin).", example = "false") boolean wholeCenter,
             @Schema(description = "The task forces it may see.", example = "[\"DRUGS\"]") List<TaskForce> taskForces,
-            @Schema(description = "The live views it may follow.") List<String> views) {
+            @Schema(description = "The live views it may follow.", example = "[\"crimeAreas\", \"totals\"]") List<String> views) {
     }
 
     @RegisterForReflection

@@ -37,7 +37,8 @@ public class ContractResource {
     @Inject
     CurrentCaller currentCaller;
 
-    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    /** Where browsers reach the provider, which inside a cluster may differ from where the service does. */
+    @ConfigProperty(name = "exchangepulse.identity.public-provider-url")
     String provider;
 
     @ConfigProperty(name = "quarkus.oidc.web.logout.path")

@@ -24,7 +24,10 @@ import static io.exchangepulse.support.TestExchanges.valid;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The wall display in headless Chromium, against the packaged service, the real broker and database. */
+/**
+ * The wall display in headless Chromium, against the packaged service, the real broker, database and
+ * identity provider: each test signs in on the provider's page as a person would.
+ */
 @QuarkusIntegrationTest
 class WallDashboardIT {
 
@@ -37,7 +40,10 @@ class WallDashboardIT {
         try {
             browser.get(root + "?mode=wall");
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signIn(browser, wait, "wall");
+            assertThat(browser.getCurrentUrl()).as("back where it started").endsWith("?mode=wall");
             wait.until(b -> "9196".equals(value(browser, "yearly-2008-total")));
+            assertThat(browser.findElement(By.cssSelector("[data-testid=caller-name]")).getText()).isEqualTo("wall");
             wait.until(b -> "live".equals(browser.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
 
             long before = settledAfterPosting(browser, wait, 5);
@@ -60,12 +66,16 @@ class WallDashboardIT {
     }
 
     @Test
-    void theTaskForceViewFollowsItsTaskForce() throws Exception {
+    void aTaskForceLeaderFollowsItsTaskForceAndNothingOfTheWholeCenter() throws Exception {
         ChromeDriver browser = Browser.open(1920, 1080);
         try {
-            browser.get(root + "?taskForce=DRUGS");
+            // The wall's address: a leader gets its own task force's view all the same.
+            browser.get(root + "?mode=wall");
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            signIn(browser, wait, "leader-drugs");
             wait.until(b -> "live".equals(browser.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+            assertThat(browser.findElement(By.cssSelector("[data-testid=caller-name]")).getText()).isEqualTo("leader-drugs");
+            assertThat(value(browser, "yearly-2008-total")).as("the whole center's yearly table").isNull();
             long before = settledAfterPosting(browser, wait, 1);
 
             postExchanges(3);
@@ -76,6 +86,13 @@ class WallDashboardIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /** On the provider's sign-in page, where the first visit is sent, chooses {@code user}; back on the wall after it. */
+    static void signIn(ChromeDriver browser, WebDriverWait wait, String user) {
+        wait.until(b -> !b.findElements(By.cssSelector("[data-user='" + user + "']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-user='" + user + "']")).click();
+        wait.until(b -> !b.findElements(By.cssSelector("[data-testid=connection]")).isEmpty());
     }
 
     /**
