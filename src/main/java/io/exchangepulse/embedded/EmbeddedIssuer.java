@@ -247,7 +247,7 @@ public final class EmbeddedIssuer implements AutoCloseable {
             respond(exchange, 302, "text/plain", "");
             return;
         }
-        StringBuilder page = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in · "
+        StringBuilder page = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>Sign in · "
                 + "Exchange Pulse (development)</title><style>body{font:1.1rem system-ui;background:#0b1220;color:#e8e8e8;"
                 + "max-width:40rem;margin:4rem auto}button{display:block;width:100%;margin:.5rem 0;padding:.8rem;font:inherit;"
                 + "text-align:left;background:#16223a;color:inherit;border:1px solid #334;cursor:pointer}</style></head><body>"

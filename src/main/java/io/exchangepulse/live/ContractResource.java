@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.List;
+import java.util.Optional;
 
 @Authenticated
 @Path("/api/v1/contract")
@@ -37,9 +38,12 @@ public class ContractResource {
     @Inject
     CurrentCaller currentCaller;
 
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    Optional<String> provider;
+
     /** Where browsers reach the provider, which inside a cluster may differ from where the service does. */
     @ConfigProperty(name = "exchangepulse.identity.public-provider-url")
-    String provider;
+    Optional<String> publicProvider;
 
     @ConfigProperty(name = "quarkus.oidc.web.logout.path")
     String signOut;
@@ -68,7 +72,7 @@ public class ContractResource {
                 }).toList(),
                 new Contract.CallerSight(caller.name(), caller.roles().stream().map(Role::claim).sorted().toList(),
                         sight.wholeCenter(), List.copyOf(sight.taskForces()), sight.views()),
-                new Contract.SignIn(provider, signOut));
+                new Contract.SignIn(publicProvider.or(() -> provider).orElseThrow(), signOut));
     }
 
     private static <E extends Enum<E>> List<Contract.Code> codes(E[] values, Function<E, String> name) {

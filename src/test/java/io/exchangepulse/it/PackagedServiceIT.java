@@ -124,6 +124,17 @@ class PackagedServiceIT {
         assertThat(output.lines().filter(line -> line.startsWith("\tat "))).as("no stack trace").isEmpty();
     }
 
+    @Test
+    void noIdentityProviderEndsTheStartWithOneLine() throws Exception {
+        ServiceProcess service = track(ServiceProcess.start("no-identity-provider", Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", "")));
+
+        assertThat(service.awaitExit(START)).isEqualTo(1);
+        String output = service.output();
+        // Quarkus' own line: the browser sign-in's tenant takes the provider from QUARKUS_OIDC_AUTH_SERVER_URL.
+        assertThat(output).contains("'quarkus.oidc.web.auth-server-url' property must be configured");
+        assertThat(output.lines().filter(line -> line.startsWith("\tat "))).as("no stack trace").isEmpty();
+    }
+
     private ServiceProcess start(String name) throws Exception {
         ServiceProcess service = track(ServiceProcess.start(name, Map.of())).awaitReady(START);
         RestAssured.port = service.port();

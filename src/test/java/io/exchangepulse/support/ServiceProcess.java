@@ -40,8 +40,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Against the suite's broker and database, as if they were a cluster's, with the heap the container
-     * gives it (src/main/docker): RSS is then what a pod would use.
+     * Against the suite's broker, database and identity provider, as if they were a cluster's, with the heap
+     * the container gives it (src/main/docker): RSS is then what a pod would use. An empty value in
+     * {@code extraEnvironment} unsets that variable.
      */
     public static ServiceProcess start(String name, Map<String, String> extraEnvironment) throws IOException {
         Map<String, String> environment = new HashMap<>();
@@ -51,6 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", PulseServices.issuer().url());
         environment.put("EXCHANGEPULSE_LOG_JSON", "false");
         environment.putAll(extraEnvironment);
+        // An empty value leaves the variable out, as an operator who never set it would.
+        environment.values().removeIf(String::isEmpty);
         int port = freePort();
         int managementPort = freePort();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
