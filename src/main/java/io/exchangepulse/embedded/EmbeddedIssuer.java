@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.Arrays;
 
 /**
  * A real OpenID Connect provider in this JVM, for the one-command run and the tests: discovery, a JSON Web
@@ -294,7 +296,7 @@ public final class EmbeddedIssuer implements AutoCloseable {
             KeyFactory factory = KeyFactory.getInstance("RSA");
             if (keyFile != null && Files.exists(keyFile)) {
                 PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(keyFile)));
-                var crt = (java.security.interfaces.RSAPrivateCrtKey) privateKey;
+                var crt = (RSAPrivateCrtKey) privateKey;
                 return new KeyPair(factory.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent())), privateKey);
             }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -312,7 +314,7 @@ public final class EmbeddedIssuer implements AutoCloseable {
 
     private static byte[] unsigned(BigInteger value) {
         byte[] bytes = value.toByteArray();
-        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     private static Map<String, String> form(String body) {

@@ -12,6 +12,9 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import java.util.List;
 
 /**
  * Reads the {@link Caller} of a request from its verified token: roles from {@code groups}, and the claims
@@ -48,12 +51,12 @@ public class CurrentCaller {
 
     /** A claim's values: a JSON array's strings, or one string. */
     private static Collection<String> codes(Object claim) {
-        if (claim instanceof jakarta.json.JsonArray array) {
-            return array.stream().map(value -> value instanceof jakarta.json.JsonString string ? string.getString() : value.toString()).toList();
+        if (claim instanceof JsonArray array) {
+            return array.stream().map(value -> value instanceof JsonString string ? string.getString() : value.toString()).toList();
         }
         if (claim instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).toList();
         }
-        return java.util.List.of(String.valueOf(claim));
+        return List.of(String.valueOf(claim));
     }
 }

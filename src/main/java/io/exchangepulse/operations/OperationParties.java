@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The parties of each operation, as opened: who may report its events. */
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class OperationParties {
                     for (Row row : rows) {
                         String countries = row.getString(1);
                         parties.put(row.getString(0), countries == null || countries.isBlank() ? List.of()
-                                : Arrays.stream(countries.split(",")).map(Party::fromCode).flatMap(java.util.Optional::stream).toList());
+                                : Arrays.stream(countries.split(",")).map(Party::fromCode).flatMap(Optional::stream).toList());
                     }
                     return parties;
                 });

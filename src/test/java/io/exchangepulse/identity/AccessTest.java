@@ -37,6 +37,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Who may do what (README, "Identity and access"), with real tokens signed by the suite's provider and
@@ -73,7 +76,7 @@ class AccessTest {
     static final Endpoint CONTRACT = get("/api/v1/contract");
     /** A year the archive refuses (it is this year): past the role check, the answer is the archive's own 400. */
     static final Endpoint ARCHIVE = new Endpoint("PUT /api/v1/archive/{this year}", request -> request.contentType(ContentType.JSON)
-            .body("{}").put("/api/v1/archive/" + java.time.Year.now()).statusCode());
+            .body("{}").put("/api/v1/archive/" + Year.now()).statusCode());
 
     static Endpoint get(String path) {
         return new Endpoint("GET " + path, request -> request.get(path).statusCode());
@@ -82,7 +85,7 @@ class AccessTest {
     /** The table of the README, one row per endpoint: liaison, task-force leader, wall, analyst, admin. */
     static Stream<Object[]> everyRoleAgainstEveryEndpoint() {
         List<Object[]> rows = new ArrayList<>();
-        Map<Endpoint, int[]> table = new java.util.LinkedHashMap<>();
+        Map<Endpoint, int[]> table = new LinkedHashMap<>();
         table.put(SEND, new int[] {202, 403, 403, 403, 202});
         table.put(REPORT, new int[] {202, 403, 403, 403, 202});
         table.put(YEARLY, new int[] {403, 403, 200, 200, 200});
@@ -235,7 +238,7 @@ class AccessTest {
         EmbeddedIssuer.User nobody = new EmbeddedIssuer.User("leader-of-nothing", List.of("task-force-leader"), null, null, List.of());
         try (LiveClient blind = LiveClient.connectWith(root.getPort(), "Bearer " + PulseServices.issuer().accessToken(nobody,
                 Duration.ofMinutes(5)))) {
-            assertThat(blind.closed().get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+            assertThat(blind.closed().get(20, TimeUnit.SECONDS)).isEqualTo(1008);
             assertThat(blind.closeReason()).contains("no task force");
         }
     }
@@ -245,7 +248,7 @@ class AccessTest {
         String shortLived = PulseServices.issuer().accessToken(EmbeddedIssuer.user("wall").orElseThrow(), Duration.ofSeconds(4));
         try (LiveClient wall = LiveClient.connectWith(root.getPort(), "Bearer " + shortLived)) {
             wall.until(m -> m.path("type").asText().equals("snapshot"), Duration.ofSeconds(20));
-            assertThat(wall.closed().get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+            assertThat(wall.closed().get(30, TimeUnit.SECONDS)).isEqualTo(1008);
             assertThat(wall.closeReason()).containsIgnoringCase("expired");
         }
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.concurrent.CompletionException;
 
 /**
  * A real WebSocket client of /live (the JDK's), signed in with a bearer token ({@link Callers#DEFAULT}'s unless
@@ -108,7 +109,7 @@ public final class LiveClient implements AutoCloseable {
             builder(null, authorization).buildAsync(live(port), new WebSocket.Listener() {
             }).join().abort();
             return 101;
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
                 return refused.getResponse().statusCode();
             }
