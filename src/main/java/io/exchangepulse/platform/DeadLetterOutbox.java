@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Records that no reader accepts go to the dead-letter topic as they came, with the reason, their origin
@@ -105,13 +106,18 @@ public class DeadLetterOutbox {
                                 records.add(record(row));
                             }
                             // Off the event loop: a producer without the topic's metadata blocks for a while.
-                            return Uni.createFrom().item(() -> log.append(records))
+                            return Uni.createFrom().item(() -> log.appendEach(records))
                                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                                     .chain(appended -> Uni.createFrom().completionStage(appended))
                                     .ifNoItem().after(Duration.ofSeconds(15)).fail()
-                                    .chain(() -> connection.preparedQuery("DELETE FROM dead_letter WHERE id = ANY($1)")
-                                            .execute(Tuple.of(ids.toArray(Long[]::new))))
-                                    .invoke(() -> metrics.counter("pulse.dead.letters.sent").increment(ids.size()))
+                                    .chain(acknowledged -> {
+                                        // Only what Kafka has is forgotten: the next round sends the rest, not all again.
+                                        Long[] sent = IntStream.range(0, ids.size()).filter(acknowledged::get)
+                                                .mapToObj(ids::get).toArray(Long[]::new);
+                                        return connection.preparedQuery("DELETE FROM dead_letter WHERE id = ANY($1)")
+                                                .execute(Tuple.of(sent))
+                                                .invoke(() -> metrics.counter("pulse.dead.letters.sent").increment(sent.length));
+                                    })
                                     .replaceWithVoid();
                         }))
                 .onFailure().invoke(e -> LOG.debugf("Dead letters not sent yet, trying again: %s", e.toString()))

@@ -61,22 +61,48 @@ public class EventLog {
     public CompletableFuture<Void> append(List<ProducerRecord<String, byte[]>> records) {
         List<CompletableFuture<Void>> acknowledged = new ArrayList<>(records.size());
         for (ProducerRecord<String, byte[]> record : records) {
-            var ack = new CompletableFuture<Void>();
             try {
-                producer.send(record, (metadata, error) -> {
-                    if (error == null) {
-                        ack.complete(null);
-                    } else {
-                        ack.completeExceptionally(error);
-                    }
-                });
+                acknowledged.add(send(record));
             } catch (RuntimeException e) {
                 // No room or no metadata within max.block.ms: the request fails now, whole (resends are safe).
                 return CompletableFuture.failedFuture(e);
             }
-            acknowledged.add(ack);
         }
         return CompletableFuture.allOf(acknowledged.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Completes once every record is settled, telling which Kafka acknowledged: a sender that keeps what
+     * failed (the dead-letter outbox) resends only that, not the records already appended.
+     */
+    public CompletableFuture<List<Boolean>> appendEach(List<ProducerRecord<String, byte[]>> records) {
+        List<CompletableFuture<Boolean>> settled = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> record : records) {
+            try {
+                settled.add(send(record).handle((ok, error) -> error == null));
+            } catch (RuntimeException e) {
+                // The producer takes nothing now: the rest wait for the next attempt, in their order.
+                settled.add(CompletableFuture.completedFuture(false));
+                break;
+            }
+        }
+        while (settled.size() < records.size()) {
+            settled.add(CompletableFuture.completedFuture(false));
+        }
+        return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new))
+                .thenApply(all -> settled.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
+        var ack = new CompletableFuture<Void>();
+        producer.send(record, (metadata, error) -> {
+            if (error == null) {
+                ack.complete(null);
+            } else {
+                ack.completeExceptionally(error);
+            }
+        });
+        return ack;
     }
 
     @PreDestroy

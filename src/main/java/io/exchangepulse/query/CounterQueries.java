@@ -73,6 +73,34 @@ public class CounterQueries {
                 .onFailure().transform(CounterQueries::unavailable);
     }
 
+    public Uni<TaskForceYear> taskForceYear(int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        return pool.preparedQuery("SELECT task_force, grain, extract(month FROM bucket AT TIME ZONE 'UTC')::int, sum(n)::bigint FROM "
+                        + CounterFamily.TASK_FORCE.table() + " WHERE (grain = 'YEAR' AND bucket = $1)"
+                        + " OR (grain = 'DAY' AND bucket >= $1 AND bucket < $2) GROUP BY 1, 2, 3")
+                .execute(Tuple.of(first.atStartOfDay().atOffset(ZoneOffset.UTC), first.plusYears(1).atStartOfDay().atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Map<TaskForce, Long> totals = new EnumMap<>(TaskForce.class);
+                    Map<TaskForce, long[]> months = new EnumMap<>(TaskForce.class);
+                    for (Row row : rows) {
+                        TaskForce taskForce = TaskForce.valueOf(row.getString(0));
+                        if (Grain.valueOf(row.getString(1)) == Grain.YEAR) {
+                            totals.merge(taskForce, row.getLong(3), Long::sum);
+                        } else {
+                            months.computeIfAbsent(taskForce, t -> new long[12])[row.getInteger(2) - 1] += row.getLong(3);
+                        }
+                    }
+                    boolean monthsKept = !months.isEmpty();
+                    if (monthsKept) {
+                        for (TaskForce taskForce : TaskForce.values()) {
+                            months.putIfAbsent(taskForce, new long[12]);
+                        }
+                    }
+                    return new TaskForceYear(year, totals, months, monthsKept);
+                })
+                .onFailure().transform(CounterQueries::unavailable);
+    }
+
     /** The grid's steps are of {@code grain}. */
     public Uni<TaskForceTrend> trend(Grain grain, TrendGrid grid, Set<TaskForce> taskForces) {
         return pool.preparedQuery("SELECT task_force, bucket, n FROM " + CounterFamily.TASK_FORCE.table()

@@ -67,10 +67,7 @@ public class CounterQueryResource {
     public Uni<List<CrimeAreaCount>> crimeAreas(
             @Parameter(description = "The year (UTC); this year if absent.", example = "2008") @QueryParam("year") Integer year) {
         Caller caller = currentCaller.get();
-        int chosen = year == null ? LocalDate.now(clock).getYear() : year;
-        if (chosen < 1900 || chosen > 2199) {
-            throw TimeRange.badRequest("year must be from 1900 to 2199, not " + chosen);
-        }
+        int chosen = TimeRange.year(year == null ? LocalDate.now(clock).getYear() : year);
         return queries.crimeAreas(chosen).map(rows -> rows.stream().filter(row -> caller.maySee(row.taskForce())).toList());
     }
 

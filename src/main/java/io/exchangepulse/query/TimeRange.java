@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
  * Parses the time parameters of the queries, answering 400 with the parameter's name when one is wrong or
  * outside what the counters can hold.
  */
-final class TimeRange {
+public final class TimeRange {
 
     static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
@@ -46,6 +46,14 @@ final class TimeRange {
         } catch (DateTimeParseException e) {
             throw badRequest(name + " must be an ISO-8601 duration such as PT1M, PT1H or P1D, not '" + Abbreviated.of(value, 40) + "'");
         }
+    }
+
+    /** A year a query may ask for: from 1900 to 2199, as the instants are bounded. */
+    public static int year(int year) {
+        if (year < 1900 || year > 2199) {
+            throw badRequest("year must be from 1900 to 2199, not " + year);
+        }
+        return year;
     }
 
     static ProblemException badRequest(String detail) {

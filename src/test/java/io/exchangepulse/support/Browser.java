@@ -1,8 +1,10 @@
 package io.exchangepulse.support;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +36,17 @@ public final class Browser {
         var driver = new ChromeDriver(service, options);
         viewport(driver, width, height);
         return driver;
+    }
+
+    /**
+     * On the suite's identity provider's sign-in page, where a first visit is sent, chooses {@code user}; the
+     * provider then sends the browser back where it was going.
+     */
+    public static void signIn(ChromeDriver driver, WebDriverWait wait, String user) {
+        By button = By.cssSelector("[data-user='" + user + "']");
+        wait.until(browser -> !browser.findElements(button).isEmpty());
+        driver.findElement(button).click();
+        wait.until(browser -> browser.findElements(button).isEmpty());
     }
 
     /** Sets the page's viewport itself (the window's size would include the browser's own frame). */

@@ -40,7 +40,8 @@ class WallDashboardIT {
         try {
             browser.get(root + "?mode=wall");
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            signIn(browser, wait, "wall");
+            Browser.signIn(browser, wait, "wall");
+            wait.until(b -> !b.findElements(By.cssSelector("[data-testid=connection]")).isEmpty());
             assertThat(browser.getCurrentUrl()).as("back where it started").endsWith("?mode=wall");
             wait.until(b -> "9196".equals(value(browser, "yearly-2008-total")));
             assertThat(browser.findElement(By.cssSelector("[data-testid=caller-name]")).getText()).isEqualTo("wall");
@@ -72,7 +73,7 @@ class WallDashboardIT {
             // The wall's address: a leader gets its own task force's view all the same.
             browser.get(root + "?mode=wall");
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            signIn(browser, wait, "leader-drugs");
+            Browser.signIn(browser, wait, "leader-drugs");
             wait.until(b -> "live".equals(browser.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
             assertThat(browser.findElement(By.cssSelector("[data-testid=caller-name]")).getText()).isEqualTo("leader-drugs");
             assertThat(value(browser, "yearly-2008-total")).as("the whole center's yearly table").isNull();
@@ -86,13 +87,6 @@ class WallDashboardIT {
         } finally {
             browser.quit();
         }
-    }
-
-    /** On the provider's sign-in page, where the first visit is sent, chooses {@code user}; back on the wall after it. */
-    static void signIn(ChromeDriver browser, WebDriverWait wait, String user) {
-        wait.until(b -> !b.findElements(By.cssSelector("[data-user='" + user + "']")).isEmpty());
-        browser.findElement(By.cssSelector("[data-user='" + user + "']")).click();
-        wait.until(b -> !b.findElements(By.cssSelector("[data-testid=connection]")).isEmpty());
     }
 
     /**
