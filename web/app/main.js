@@ -1,6 +1,7 @@
 // Bootstrap: load the contract, read the mode from the address and the caller, lay out the board,
 // connect to /live (renewing the sign-in session when it lapses), and turn every server message
 // into state and every state change into a render.
+import { ALERTS_MESSAGE, activeAlerts } from './alerts.js';
 import { createBoard, describeMode, layoutViews } from './board.js';
 import { loadContract } from './contract.js';
 import { CONNECTING, LIVE, createLiveClient } from './live-client.js';
@@ -79,7 +80,15 @@ function receive(message) {
     ({ state, changed } = applyDelta(state, message, contract.views));
   }
   if (changed.length) board.render(state.views, new Set(changed), currentYear());
+  if (changed.includes('alerts')) tellPlaylist(state.views.alerts);
   renderIndicator();
+}
+
+// Inside the playlist (playlist.html), which turns to the board that shows a new alert. Only a
+// page of this origin is told: another site framing the board learns nothing.
+function tellPlaylist(alerts) {
+  if (window.parent === window) return;
+  window.parent.postMessage({ type: ALERTS_MESSAGE, alerts: activeAlerts(alerts) }, location.origin);
 }
 
 function currentYear() {

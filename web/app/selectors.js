@@ -76,6 +76,23 @@ export function flowMatrix(contract, flows = []) {
   return { parties, max, total, countOf: (from, to) => counts.get(pair(from, to)) ?? 0 };
 }
 
+// The wall's matrix: the members that sent or received anything today, and `others`, the sum of
+// every exchange that is not member to member (a non-member at either end), which the map
+// draws. The members' cells and `others` add up to `total`.
+export function memberFlowMatrix(contract, flows = []) {
+  const all = flowMatrix(contract, flows);
+  const parties = all.parties.filter((code) => contract.isMember(code));
+  const cells = parties.flatMap((from) => parties.map((to) => all.countOf(from, to)));
+  const amongMembers = cells.reduce((sum, count) => sum + count, 0);
+  return {
+    parties,
+    max: Math.max(0, ...cells),
+    total: all.total,
+    others: all.total - amongMembers,
+    countOf: all.countOf,
+  };
+}
+
 // The server sends the board in its display order; only the task forces are chosen here.
 export function operationsBoard(operations = [], taskForces = []) {
   return operations.filter((operation) => taskForces.length === 0 || taskForces.includes(operation.taskForce));

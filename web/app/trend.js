@@ -60,3 +60,28 @@ export function applyTrendDelta(trend, change, step) {
   }
   return { ...next, series };
 }
+
+// The coordinated actions and results of one task force's operations that fall in a trend's
+// window, each at the start of its step, as uPlot's x (Unix seconds): one marker per step and
+// kind, so a day with results in five countries shows one ✓. Operations from before the board
+// carried `actions` have none.
+export function trendMarkers(operations = [], taskForce, trend) {
+  if (!trend) return [];
+  const start = Date.parse(trend.from);
+  const end = Date.parse(trend.to);
+  const stepMs = stepMilliseconds(trend.step);
+  const markers = new Map();
+  for (const operation of operations.filter((candidate) => candidate.taskForce === taskForce)) {
+    const events = [
+      ...(operation.actions ?? []).map((at) => ({ kind: 'action', at })),
+      ...(operation.results ?? []).map((result) => ({ kind: 'result', at: result.occurredAt })),
+    ];
+    for (const { kind, at } of events) {
+      const time = Date.parse(at);
+      if (!(time >= start && time < end)) continue;
+      const x = (start + Math.floor((time - start) / stepMs) * stepMs) / 1000;
+      markers.set(`${kind} ${x}`, { kind, x });
+    }
+  }
+  return [...markers.values()].sort((a, b) => a.x - b.x || a.kind.localeCompare(b.kind));
+}

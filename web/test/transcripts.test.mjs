@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { activeAlerts, describeAlert, windowName } from '../app/alerts.js';
 import { layoutViews } from '../app/board.js';
 import { createContract } from '../app/contract.js';
 import { WALL, readMode, snapshotFitsMode, subscribeMessage } from '../app/mode.js';
@@ -94,6 +95,7 @@ function describeTranscript(file, transcript) {
       const taskForces = subscription?.taskForces ?? [];
       const currentYear = Number(views.totals?.date?.slice(0, 4)) || new Date(resync.serverTime).getUTCFullYear();
       if (views.totals) checkTotals(views.totals);
+      if (views.alerts) checkAlerts(contract, views.alerts);
       if (views.yearly) checkYearly(views.yearly, currentYear);
       if (views.crimeAreas) checkCrimeAreas(contract, views.crimeAreas, taskForces);
       if (views.flows) checkFlows(contract, transcript.contract.parties, views.flows);
@@ -153,6 +155,22 @@ function assertCount(value, what) {
 function checkTotals(totals) {
   assert.ok(Number.isFinite(Date.parse(totals.date)), `totals.date ${totals.date}`);
   for (const field of ['today', 'sameDayLastYear', 'thisYear', 'lastYearToDate']) assertCount(totals[field], `totals.${field}`);
+}
+
+// A recording from before alerts has none, and replays as before (its contract names no such view).
+function checkAlerts(contract, alerts) {
+  assert.equal(contract.views.find((view) => view.name === 'alerts')?.merge, 'whole', 'alerts: each delta is the whole list');
+  assert.equal(activeAlerts(alerts).length, alerts.length, 'alerts: every one active, with an id');
+  for (const alert of alerts) {
+    assert.ok(['SURGE', 'LULL', 'STALLED'].includes(alert.kind), `${alert.id}: kind ${alert.kind}`);
+    assert.ok(Number.isFinite(Date.parse(alert.startedAt)), `${alert.id}: startedAt ${alert.startedAt}`);
+    if (alert.subject === 'PIPELINE') continue;
+    assert.ok(contract.isTaskForce(alert.taskForce), `${alert.id}: task force ${alert.taskForce}`);
+    assert.ok(windowName(alert.window), `${alert.id}: window ${alert.window}`);
+    const known = alert.subject === 'TASK_FORCE' ? contract.isTaskForce(alert.code) : contract.crimeAreas.some((area) => area.code === alert.code);
+    assert.ok(known, `${alert.id}: ${alert.subject} ${alert.code}`);
+    assert.notEqual(describeAlert(alert, contract).subject, alert.code, `${alert.id}: named from the contract`);
+  }
 }
 
 function checkYearly(rows, currentYear) {

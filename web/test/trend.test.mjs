@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyTrendDelta, shiftTrendWindow, stepIndex, stepMilliseconds, stepStarts, trendLength } from '../app/trend.js';
+import { applyTrendDelta, shiftTrendWindow, stepIndex, stepMilliseconds, stepStarts, trendLength, trendMarkers } from '../app/trend.js';
 
 const trend = { from: '2026-11-28T14:00:00Z', to: '2026-11-28T14:03:00Z', step: 'PT1M', series: [{ taskForce: 'DRUGS', counts: [1, 2, 3] }] };
 
@@ -45,5 +45,46 @@ describe('trend', () => {
     const next = applyTrendDelta(trend, { from: trend.from, to: trend.to, points: [{ taskForce: 'DRUGS', t: '2026-11-28T14:01:00Z', count: 7 }] }, 'P1D');
     assert.equal(next.step, 'PT1M');
     assert.deepEqual(next.series[0].counts, [1, 7, 3]);
+  });
+});
+
+describe('operation markers', () => {
+  const minutes = { from: '2026-11-27T05:58:00Z', to: '2026-11-27T06:03:00Z', step: 'PT1M', series: [] };
+  const days = { from: '2026-11-25T00:00:00Z', to: '2026-11-28T00:00:00Z', step: 'P1D', series: [] };
+  const seconds = (time) => Date.parse(time) / 1000;
+  const tara = {
+    id: 'TARA',
+    taskForce: 'HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION',
+    actions: ['2026-11-27T06:00:00Z'],
+    results: [
+      { country: 'HR', arrests: 46, occurredAt: '2026-11-27T08:00:00Z' },
+      { country: 'RS', arrests: 22, occurredAt: '2026-11-27T09:30:00Z' },
+    ],
+  };
+  const drugs = { id: 'DORA', taskForce: 'DRUGS', actions: ['2026-11-27T06:01:30Z'], results: [] };
+
+  it('marks the actions and results of the task force that fall in the window, on their step', () => {
+    assert.deepEqual(trendMarkers([tara, drugs], 'DRUGS', minutes), [{ kind: 'action', x: seconds('2026-11-27T06:01:00Z') }]);
+    assert.deepEqual(trendMarkers([tara, drugs], 'HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION', minutes), [{ kind: 'action', x: seconds('2026-11-27T06:00:00Z') }]);
+  });
+
+  it('draws one marker per step and kind', () => {
+    assert.deepEqual(trendMarkers([tara], 'HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION', days), [
+      { kind: 'action', x: seconds('2026-11-27T00:00:00Z') },
+      { kind: 'result', x: seconds('2026-11-27T00:00:00Z') },
+    ]);
+  });
+
+  it('leaves out what falls outside the window, its end excluded', () => {
+    const late = { ...tara, actions: ['2026-11-28T00:00:00Z'], results: [{ occurredAt: '2026-11-24T23:59:59Z' }, { occurredAt: 'never' }] };
+    assert.deepEqual(trendMarkers([late], 'HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION', days), []);
+  });
+
+  it('takes an operation without actions (older data) and no operations at all', () => {
+    const { actions, ...older } = tara;
+    assert.equal(actions.length, 1);
+    assert.deepEqual(trendMarkers([older], 'HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION', days).map((marker) => marker.kind), ['result']);
+    assert.deepEqual(trendMarkers(undefined, 'DRUGS', days), []);
+    assert.deepEqual(trendMarkers([tara], 'DRUGS', undefined), []);
   });
 });

@@ -30,8 +30,9 @@ function createCrimeAreas(parent, { contract, taskForces }) {
         informationBar: h('span', { class: 'bar bar-information', 'aria-hidden': 'true' }),
       };
       rowParts.set(row.code, parts);
-      // The number sits at the end of its bar: the bar is read by its label, not by a scale.
-      return h('tr', {},
+      // The number sits at the end of its bar: the bar is read by its label, not by a scale. The
+      // row's code is how an alert about the area finds it (views/alerts.js).
+      return h('tr', { 'data-crime-area': row.code },
         h('th', { scope: 'row' },
           look ? h('span', { class: 'glyph', style: { color: look.colour }, 'aria-hidden': 'true' }, look.glyph) : null,
           row.name),

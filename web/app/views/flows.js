@@ -1,9 +1,12 @@
 // Today's intelligence flow between parties as a from x to matrix. The cell colour follows a
 // sequential, colour-blind-safe ramp (viridis) and every non-empty cell also shows its count.
+// The wall shows the members' matrix, in type big enough to read across the room, and the sum of
+// everything else (the map beside it draws those arcs); every party's row and column is the
+// detail page's (/?detail=flows, board.js).
 import { showNumber } from '../animate.js';
 import { h, uniqueId } from '../dom.js';
 import { formatCompact } from '../format.js';
-import { flowMatrix } from '../selectors.js';
+import { flowMatrix, memberFlowMatrix } from '../selectors.js';
 
 const VIRIDIS = ['#3b2a6e', '#3e4a89', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
 // From this step of the ramp on, black text has the better contrast (at least 4.5:1) than white.
@@ -20,18 +23,36 @@ function cellText(count) {
   return count > 0 ? formatCompact(count) : '';
 }
 
-export const flowsPanel = { views: ['flows'], create: createFlows };
+// Four characters at most ("1.2k"), so that a cell of the wall's matrix keeps its large type.
+function shortCellText(count) {
+  if (count >= 1000 && count < 10_000) return `${Math.floor(count / 100) / 10}k`;
+  return cellText(count);
+}
 
-function createFlows(parent, { contract }) {
+// The wall's: members only, and the others' total. The detail page's: every party.
+export const flowsPanel = { views: ['flows'], create: (parent, context) => createFlows(parent, context, true) };
+export const allFlowsPanel = { views: ['flows'], create: (parent, context) => createFlows(parent, context, false) };
+
+function createFlows(parent, { contract }, membersOnly) {
   const titleId = uniqueId('flows');
   const total = h('span', { class: 'num' }, '—');
+  const others = h('span', { class: 'num', 'data-testid': 'flows-others' }, '—');
   const table = h('table', { class: 'flows' });
   const empty = h('p', { class: 'empty', hidden: true }, 'No exchanges yet today');
-  parent.append(h('section', { class: 'panel panel-flows', 'aria-labelledby': titleId },
-    h('h2', { id: titleId }, 'Intelligence flow today'),
-    h('figure', { class: 'panel-body matrix' },
-      h('figcaption', { class: 'legend' }, total, ' exchanges · rows send, columns receive · members first, others in italics'),
-      h('div', { class: 'matrix-body' }, table, empty))));
+  const body = h('div', { class: 'matrix-body' }, table, empty);
+  parent.append(membersOnly
+    ? h('section', { class: 'panel panel-flows members-only', 'aria-labelledby': titleId },
+      h('div', { class: 'panel-head' },
+        h('h2', { id: titleId }, 'Among members'),
+        h('p', { class: 'legend' }, 'rows send · ', others, ' more with non-members')),
+      h('figure', { class: 'panel-body matrix' },
+        h('figcaption', { class: 'visually-hidden' }, total, ' exchanges today; rows send, columns receive; every party on ?detail=flows'),
+        body))
+    : h('section', { class: 'panel panel-flows', 'aria-labelledby': titleId },
+      h('h2', { id: titleId }, 'Intelligence flow today'),
+      h('figure', { class: 'panel-body matrix' },
+        h('figcaption', { class: 'legend' }, total, ' exchanges · rows send, columns receive · members first, others in italics'),
+        body)));
 
   let shape = '';
   const cells = new Map();
@@ -62,8 +83,9 @@ function createFlows(parent, { contract }) {
 
   return {
     update({ flows }) {
-      const matrix = flowMatrix(contract, flows);
+      const matrix = (membersOnly ? memberFlowMatrix : flowMatrix)(contract, flows);
       showNumber(total, matrix.total);
+      if (membersOnly) showNumber(others, matrix.others);
       empty.hidden = matrix.parties.length > 0;
       table.hidden = matrix.parties.length === 0;
       const nextShape = matrix.parties.join();
@@ -79,7 +101,7 @@ function createFlows(parent, { contract }) {
           const colour = cellColour(count, matrix.max);
           cell.style.background = colour ?? '';
           cell.classList.toggle('bright', colour !== null && VIRIDIS.indexOf(colour) >= FIRST_BRIGHT);
-          showNumber(cell, count, cellText);
+          showNumber(cell, count, membersOnly ? shortCellText : cellText);
         }
       }
     },

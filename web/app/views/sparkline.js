@@ -1,8 +1,14 @@
-// One uPlot chart that fills its host element and follows its size. uPlot is the page's only
-// third-party code, loaded as a classic script before the modules (global `uPlot`).
+// One uPlot chart that fills its host element and follows its size, with the operations' markers
+// drawn over it. uPlot is the page's only third-party code, loaded as a classic script before the
+// modules (global `uPlot`).
 import { formatInteger } from '../format.js';
 
 const AXIS_COLOUR = '#b8c2d0';
+// Shape and line tell a coordinated action (◆, dashed) from a result (✓, solid), colour does not.
+export const MARKER_GLYPHS = { action: '◆', result: '✓' };
+const MARKER_COLOUR = '#f3f6fa';
+// Thin and see-through, so that the data under a marker stays readable.
+const MARKER_LINE = 'rgba(243, 246, 250, 0.5)';
 // Counts are whole numbers: the count axis steps by 1, 2 or 5 times a power of ten, never less than 1.
 const COUNT_STEPS = Array.from({ length: 10 }, (_, power) => [1, 2, 5].map((factor) => factor * 10 ** power)).flat();
 const GRID_COLOUR = 'rgba(184, 194, 208, 0.16)';
@@ -15,12 +21,46 @@ function rootFontSize() {
   return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 }
 
-// kind: 'line' (minutes) or 'bars' (days); formatTick: Unix seconds -> axis label.
-export function createSparkline(host, { colour, kind, formatTick, showXAxis, showYAxis }) {
+// The glyphs sit at the top of the canvas, above the highest point (see the y range); each line
+// runs from its glyph down to the time axis. An action and a result of the same step sit side by side.
+function drawMarkers(chart, markers, rem) {
+  const { ctx, bbox } = chart;
+  const ratio = globalThis.uPlot.pxRatio;
+  const size = Math.round(rem * 0.8 * ratio);
+  ctx.save();
+  ctx.font = `${size}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.lineWidth = ratio;
+  ctx.strokeStyle = MARKER_LINE;
+  ctx.fillStyle = MARKER_COLOUR;
+  let previousX = null;
+  for (const { x, kind } of markers) {
+    const position = Math.round(chart.valToPos(x, 'x', true)) + 0.5;
+    ctx.setLineDash(kind === 'action' ? [3 * ratio, 3 * ratio] : []);
+    ctx.beginPath();
+    ctx.moveTo(position, size);
+    ctx.lineTo(position, bbox.top + bbox.height);
+    ctx.stroke();
+    ctx.fillText(MARKER_GLYPHS[kind], position + (x === previousX ? size * 0.8 : 0), 0);
+    previousX = x;
+  }
+  ctx.restore();
+}
+
+function widened(min, max, count) {
+  const half = count > 1 ? (max - min) / (count - 1) / 2 : 1;
+  return [min - half, max + half];
+}
+
+// kind: 'line' or 'bars'; timeAxis: () -> {format: Unix seconds -> label, utc}, asked at each
+// drawing, so one chart can change from live minutes in local time to a past UTC day.
+export function createSparkline(host, { colour, kind, timeAxis, showXAxis, showYAxis }) {
   let chart = null;
   let createdAtRem = null;
   let data = [[], []];
   let peak = 0;
+  let markers = [];
 
   function options(width, height, rem) {
     const font = `${Math.round(rem * 0.78)}px system-ui, sans-serif`;
@@ -36,12 +76,19 @@ export function createSparkline(host, { colour, kind, formatTick, showXAxis, sho
       cursor: { show: false },
       legend: { show: false },
       select: { show: false },
-      scales: { x: { time: true }, y: { range: () => [0, Math.max(1, peak) * 1.12] } },
+      // Ticks fall on midnights and hours of the zone the labels are read in.
+      tzDate: (seconds) => (timeAxis().utc ? globalThis.uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC') : new Date(seconds * 1000)),
+      // Markers' glyphs need more room above the highest point.
+      scales: {
+        // Half a step either side, so that the first and last bars are whole.
+        x: { time: true, range: kind === 'bars' ? (_chart, min, max) => widened(min, max, data[0].length) : null },
+        y: { range: () => [0, Math.max(1, peak) * (markers.length ? 1.25 : 1.12)] },
+      },
       axes: [
         {
           show: showXAxis, stroke: AXIS_COLOUR, font, size: rem * 1.7, space: rem * 4.5, gap: rem * 0.2,
           grid: { show: false }, ticks: { stroke: GRID_COLOUR, width: 1, size: rem * 0.3 },
-          values: (_chart, splits) => splits.map(formatTick),
+          values: (_chart, splits) => splits.map(timeAxis().format),
         },
         {
           show: showYAxis, stroke: AXIS_COLOUR, font, size: rem * 3.2, space: rem * 1.6, gap: rem * 0.2,
@@ -50,6 +97,7 @@ export function createSparkline(host, { colour, kind, formatTick, showXAxis, sho
         },
       ],
       series: [{}, series],
+      hooks: { draw: [(drawn) => drawMarkers(drawn, markers, rem)] },
     };
   }
 
@@ -73,9 +121,12 @@ export function createSparkline(host, { colour, kind, formatTick, showXAxis, sho
   if (chartsAvailable()) new ResizeObserver(fit).observe(host);
 
   return {
-    setData(xs, counts) {
+    // markers: [{x (Unix seconds, one of xs), kind: 'action'|'result'}] (trend.js trendMarkers).
+    setData(xs, counts, nextMarkers = []) {
       data = [xs, counts];
       peak = Math.max(0, ...counts);
+      markers = nextMarkers;
+      host.dataset.markers = String(chartsAvailable() ? markers.length : 0);
       chart?.setData(data);
     },
   };

@@ -1,83 +1,267 @@
 // "Trends on task-force activity", the seed's headline picture: one row per task force with its
 // per-minute line and its per-day bars. Small multiples, each with its own scale and its name
 // written beside it, so a quiet task force is not flattened by a busy one and colour is never
-// the only way to tell them apart.
+// the only way to tell them apart. Coordinated actions and results of the task force's
+// operations are marked on its charts. The task-force view can also look back at a past day or
+// week (history.js): the panel then draws that period and leaves the live trends aside.
 import { showNumber } from '../animate.js';
 import { h, uniqueId } from '../dom.js';
-import { formatInteger } from '../format.js';
+import { formatClock, formatInteger } from '../format.js';
+import {
+  LIVE_PERIOD, createPeriodLoader, defaultDate, pastTick, periodKey, periodSearch, periodWords, readPeriod, utcDate, validDate,
+} from '../history.js';
 import { taskForceLook } from '../presentation.js';
 import { trendSeries } from '../selectors.js';
-import { chartsAvailable, createSparkline } from './sparkline.js';
+import { trendMarkers } from '../trend.js';
+import { MARKER_GLYPHS, chartsAvailable, createSparkline } from './sparkline.js';
 
 const minuteTick = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 // Days are UTC days (the server's buckets), so their labels are read in UTC too.
 const dayTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
-export const trendsPanel = { views: ['trendMinutes', 'trendDays'], create: createTrends };
+// `reads`: a view drawn when the caller follows it, but not needed to show the panel.
+export const trendsPanel = { views: ['trendMinutes', 'trendDays'], reads: ['operations'], create: createTrends };
+
+// What each column says and how its time axis reads, live and for a past period; `figure` is
+// the number beside the right chart (a live total, or a past period's busiest step).
+function liveColumns(minutes, days) {
+  return {
+    left: { heading: `Last ${minutes} min, per minute`, unit: ` in ${minutes} min`, format: (seconds) => minuteTick.format(seconds * 1000), utc: false },
+    right: { heading: `Last ${days} days, per day`, unit: ` in ${days} days`, format: (seconds) => dayTick.format(seconds * 1000), utc: true },
+    figure: (series) => series.sum,
+    describe: (name, left, right) => `${name}: ${formatInteger(left.sum)} exchanges in the last ${minutes} minutes `
+      + `(at most ${formatInteger(left.peak)} a minute, ${formatInteger(left.latest)} so far this minute); `
+      + `${formatInteger(right.sum)} in the last ${days} days (at most ${formatInteger(right.peak)} a day).`,
+  };
+}
+
+function pastColumns(period) {
+  const words = periodWords(period);
+  return {
+    left: { heading: `${words.dates}, ${words.per[0]} (UTC)`, unit: ` ${words.whole}`, format: pastTick, utc: true },
+    right: { heading: `${words.per[1]} (UTC)`, unit: ` ${words.busiest}`, format: pastTick, utc: true },
+    figure: (series) => series.peak,
+    describe: (name, left, right) => `${name}, ${words.dates}: ${formatInteger(left.sum)} exchanges, `
+      + `at most ${formatInteger(right.peak)} ${words.per[1]}.`,
+  };
+}
+
+function describeMarkers(markers) {
+  const count = (kind) => markers.filter((marker) => marker.kind === kind).length;
+  return markers.length ? ` Marked: coordinated actions ${count('action')}, results ${count('result')}.` : '';
+}
 
 function createTrends(parent, { contract, taskForces, minutes, days, detailed }) {
   const titleId = uniqueId('trends');
   const codes = contract.taskForces.map((taskForce) => taskForce.code)
     .filter((code) => taskForces.length === 0 || taskForces.includes(code));
-  const minutesHeading = `Last ${minutes} min, per minute`;
-  const daysHeading = `Last ${days} days, per day`;
+  const live = liveColumns(minutes, days);
+  let columns = live;
   const withCharts = chartsAvailable();
+  const leftHeading = h('span');
+  const rightHeading = h('span');
 
   const rows = codes.map((code, index) => {
     const info = { ...contract.taskForce(code), ...taskForceLook(code) };
     const lastRow = index === codes.length - 1;
     // Without uPlot (its script failed to load) the totals above each chart still tell the story.
     const chartMissing = withCharts ? null : h('span', { class: 'chart-missing' }, 'chart unavailable');
-    const minuteHost = h('div', { class: 'chart', role: 'img', 'aria-label': `${info.name}: exchanges per minute, last ${minutes} minutes` }, chartMissing);
-    const dayHost = h('div', { class: 'chart', role: 'img', 'aria-label': `${info.name}: exchanges per day, last ${days} days` }, chartMissing?.cloneNode(true));
-    const minuteSum = h('span', { class: 'num' }, '—');
-    const daySum = h('span', { class: 'num' }, '—');
-    const summary = h('p', { class: 'visually-hidden' });
-    const figure = h('figure', { class: 'trend-row', style: { '--tf-colour': info.colour } },
+    const leftHost = h('div', { class: 'chart', role: 'img' }, chartMissing);
+    const rightHost = h('div', { class: 'chart', role: 'img' }, chartMissing?.cloneNode(true));
+    const row = {
+      code, info, leftHost, rightHost,
+      leftSum: h('span', { class: 'num', 'data-testid': `trend-sum-${code}` }, '—'),
+      rightSum: h('span', { class: 'num' }, '—'),
+      leftUnit: h('span', { class: 'unit' }),
+      rightUnit: h('span', { class: 'unit' }),
+      summary: h('p', { class: 'visually-hidden' }),
+    };
+    row.figure = h('figure', { class: 'trend-row', 'data-task-force': code, style: { '--tf-colour': info.colour } },
       h('figcaption', { class: 'trend-name' },
         h('span', { class: 'glyph', 'aria-hidden': 'true' }, info.glyph), info.name),
-      h('div', { class: 'trend-cell' },
-        h('p', { class: 'trend-stat' }, minuteSum, h('span', { class: 'unit' }, ` in ${minutes} min`)), minuteHost),
-      h('div', { class: 'trend-cell' },
-        h('p', { class: 'trend-stat' }, daySum, h('span', { class: 'unit' }, ` in ${days} days`)), dayHost),
-      summary);
+      h('div', { class: 'trend-cell' }, h('p', { class: 'trend-stat' }, row.leftSum, row.leftUnit), leftHost),
+      h('div', { class: 'trend-cell' }, h('p', { class: 'trend-stat' }, row.rightSum, row.rightUnit), rightHost),
+      row.summary);
     const chartOptions = { colour: info.colour, showXAxis: detailed || lastRow, showYAxis: detailed };
-    return {
-      info, figure, minuteSum, daySum, summary,
-      minuteChart: createSparkline(minuteHost, { ...chartOptions, kind: 'line', formatTick: (seconds) => minuteTick.format(seconds * 1000) }),
-      dayChart: createSparkline(dayHost, { ...chartOptions, kind: 'bars', formatTick: (seconds) => dayTick.format(seconds * 1000) }),
-    };
+    row.leftChart = createSparkline(leftHost, { ...chartOptions, kind: 'line', timeAxis: () => columns.left });
+    row.rightChart = createSparkline(rightHost, { ...chartOptions, kind: 'bars', timeAxis: () => columns.right });
+    return row;
   });
+
+  function showColumns(next) {
+    columns = next;
+    leftHeading.textContent = next.left.heading;
+    rightHeading.textContent = next.right.heading;
+    for (const row of rows) {
+      row.leftUnit.textContent = next.left.unit;
+      row.rightUnit.textContent = next.right.unit;
+      row.leftHost.setAttribute('aria-label', `${row.info.name}: exchanges, ${next.left.heading}`);
+      row.rightHost.setAttribute('aria-label', `${row.info.name}: exchanges, ${next.right.heading}`);
+    }
+  }
+
+  // Draws both charts of every row from two trends (the live ones, or a past period's); a trend
+  // not there yet leaves its charts as they are.
+  function draw(leftTrend, rightTrend, operations) {
+    const left = trendSeries(contract, leftTrend, codes);
+    const right = trendSeries(contract, rightTrend, codes);
+    rows.forEach((row, index) => {
+      const rightMarkers = trendMarkers(operations, row.code, rightTrend);
+      if (leftTrend) {
+        row.leftChart.setData(left.xs, left.series[index].counts, trendMarkers(operations, row.code, leftTrend));
+        showNumber(row.leftSum, left.series[index].sum);
+      }
+      if (rightTrend) {
+        row.rightChart.setData(right.xs, right.series[index].counts, rightMarkers);
+        showNumber(row.rightSum, columns.figure(right.series[index]));
+      }
+      row.summary.textContent = columns.describe(row.info.name, left.series[index], right.series[index]) + describeMarkers(rightMarkers);
+    });
+  }
 
   // Only the bottom row carries the time axis on the wall, so it gets the extra height for it.
   const rowHeights = detailed || codes.length === 1
     ? `auto repeat(${codes.length}, minmax(0, 1fr))`
     : `auto repeat(${codes.length - 1}, minmax(0, 1fr)) minmax(0, 1.45fr)`;
-  parent.append(h('section', { class: `panel panel-trends${detailed ? ' detailed' : ''}`, 'aria-labelledby': titleId },
-    h('div', { class: 'panel-head' }, h('h2', { id: titleId }, 'Task-force activity')),
+  const section = h('section', { class: `panel panel-trends${detailed ? ' detailed' : ''}`, 'aria-labelledby': titleId, 'data-period': 'live' },
+    h('div', { class: 'panel-head' },
+      h('h2', { id: titleId }, 'Task-force activity'),
+      h('p', { class: 'legend marker-key' }, `${MARKER_GLYPHS.action} action · ${MARKER_GLYPHS.result} result`)),
     h('div', { class: 'trend-grid', style: { gridTemplateRows: rowHeights } },
-      h('div', { class: 'trend-heading', 'aria-hidden': 'true' }, h('span'), h('span', {}, minutesHeading), h('span', {}, daysHeading)),
-      rows.map((row) => row.figure))));
+      h('div', { class: 'trend-heading', 'aria-hidden': 'true' }, h('span'), leftHeading, rightHeading),
+      rows.map((row) => row.figure)));
+  parent.append(section);
+  showColumns(live);
 
+  let latest = {};
+  let past = null;
+
+  // Until a past period's data comes (or when it cannot), nothing of another period is shown.
+  function clear() {
+    for (const row of rows) {
+      row.leftChart.setData([], []);
+      row.rightChart.setData([], []);
+      showNumber(row.leftSum, NaN);
+      showNumber(row.rightSum, NaN);
+      row.summary.textContent = '';
+    }
+  }
+
+  // The period chosen, and when it is a past one, its trends once they came (null before).
+  function onShow(period, trends) {
+    past = trends;
+    if (period.kind === LIVE_PERIOD.kind) {
+      showColumns(live);
+      draw(latest.trendMinutes, latest.trendDays, latest.operations);
+      return;
+    }
+    showColumns(pastColumns(period));
+    if (past) draw(past.left, past.right, latest.operations);
+    else clear();
+  }
+
+  const lookingBack = detailed ? createLookBack(section, { codes, onShow }) : null;
   return {
-    update({ trendMinutes, trendDays }) {
-      const perMinute = trendSeries(contract, trendMinutes, codes);
-      const perDay = trendSeries(contract, trendDays, codes);
-      rows.forEach((row, index) => {
-        const minuteSeries = perMinute.series[index];
-        const daySeries = perDay.series[index];
-        if (trendMinutes) {
-          row.minuteChart.setData(perMinute.xs, minuteSeries.counts);
-          showNumber(row.minuteSum, minuteSeries.sum);
-        }
-        if (trendDays) {
-          row.dayChart.setData(perDay.xs, daySeries.counts);
-          showNumber(row.daySum, daySeries.sum);
-        }
-        row.summary.textContent = `${row.info.name}: ${formatInteger(minuteSeries.sum)} exchanges in the last ${minutes} minutes `
-          + `(at most ${formatInteger(minuteSeries.peak)} a minute, ${formatInteger(minuteSeries.latest)} so far this minute); `
-          + `${formatInteger(daySeries.sum)} in the last ${days} days (at most ${formatInteger(daySeries.peak)} a day).`;
-      });
+    // While a past period is shown the live trends are only kept, for going back to Live; the
+    // operations still move its markers.
+    update(views) {
+      const operationsChanged = views.operations !== latest.operations;
+      latest = views;
+      if (!lookingBack?.isPast()) draw(views.trendMinutes, views.trendDays, views.operations);
+      else if (past && operationsChanged) draw(past.left, past.right, views.operations);
     },
   };
+}
+
+// The period bar of the task-force view: Live, Day or Week and a date, kept in the address, with
+// the loading and error states of a past period. onShow(period, trends) at each change, and
+// again with the trends once they came.
+function createLookBack(section, { codes, onShow }) {
+  const status = h('p', { class: 'period-status', role: 'status' });
+  const retry = h('button', { type: 'button', class: 'period-retry', 'data-testid': 'period-retry', hidden: true }, 'Retry');
+  const control = createPeriodControl((next) => {
+    history.replaceState(history.state, '', `${location.pathname}${periodSearch(location.search, next)}${location.hash}`);
+    show(next);
+  });
+  section.querySelector('.panel-head').after(h('div', { class: 'period-bar' }, control.form, status, retry));
+
+  let period = readPeriod(location.search, Date.now());
+  const loader = createPeriodLoader({
+    base: location.href,
+    taskForces: codes,
+    onState({ state, left, right, message, retryAt }) {
+      section.dataset.load = state;
+      retry.hidden = state !== 'error';
+      const { title } = periodWords(period);
+      if (state === 'loading') status.textContent = `Loading ${title}…`;
+      if (state === 'error') {
+        status.textContent = `Cannot load ${title}: ${message}${retryAt ? `; trying again at ${formatClock(new Date(retryAt))}` : ''}`;
+      }
+      if (state !== 'ready') return;
+      status.textContent = `${title} · not live`;
+      onShow(period, { left, right });
+      section.dataset.period = periodKey(period);
+    },
+  });
+  retry.addEventListener('click', () => loader.load(period));
+
+  function show(next) {
+    period = next;
+    control.set(period);
+    const isLive = period.kind === LIVE_PERIOD.kind;
+    section.classList.toggle('looking-back', !isLive);
+    // The test hook names a past period only once its data is drawn.
+    if (isLive) section.dataset.period = periodKey(period);
+    else section.removeAttribute('data-period');
+    onShow(period, null);
+    if (!isLive) {
+      loader.load(period);
+      return;
+    }
+    loader.cancel();
+    delete section.dataset.load;
+    status.textContent = '';
+    retry.hidden = true;
+  }
+
+  show(period);
+  return { isPast: () => period.kind !== LIVE_PERIOD.kind };
+}
+
+// Live, Day, Week and the date of the day or the week's first day. A date picked while Live
+// means that day; a past kind picked with no date takes its usual one (history.js).
+function createPeriodControl(choose) {
+  const name = uniqueId('period');
+  const radios = [['live', 'Live'], ['day', 'Day'], ['week', 'Week']].map(([kind, label]) => ({
+    kind,
+    label,
+    input: h('input', { type: 'radio', name, value: kind, 'data-testid': `period-${kind}` }),
+  }));
+  const date = h('input', { type: 'date', max: utcDate(Date.now()), 'aria-label': 'Day, or first day of the week (UTC)', 'data-testid': 'period-date' });
+  const form = h('form', { class: 'period-choice', 'aria-label': 'Period shown' },
+    radios.map(({ input, label }) => h('label', {}, input, label)), date);
+  let shown = LIVE_PERIOD;
+
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('change', (event) => {
+    const now = Date.now();
+    const picked = radios.find(({ input }) => input.checked).kind;
+    const kind = event.target === date && picked === LIVE_PERIOD.kind ? 'day' : picked;
+    if (kind === LIVE_PERIOD.kind) {
+      choose(LIVE_PERIOD);
+      return;
+    }
+    const day = date.value || defaultDate(kind, now);
+    // A typed date can still be in the future or not a date at all: the choice stays as it was.
+    if (validDate(day, now)) choose({ kind, date: day });
+    else set(shown);
+  });
+
+  function set(period) {
+    shown = period;
+    radios.forEach(({ kind, input }) => { input.checked = kind === period.kind; });
+    if (period.date) date.value = period.date;
+  }
+
+  return { form, set };
 }

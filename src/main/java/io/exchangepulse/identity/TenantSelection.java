@@ -21,7 +21,7 @@ public class TenantSelection implements TenantResolver {
             return null;
         }
         String path = context.normalizedPath();
-        boolean page = path.equals("/") || path.equals("/index.html") || path.equals("/report");
+        boolean page = path.equals("/") || path.equals("/index.html") || path.equals("/report") || path.equals("/playlist");
         boolean signedIn = context.request().getCookie(SESSION_COOKIE) != null
                 || context.request().cookies().stream().anyMatch(cookie -> cookie.getName().startsWith(SESSION_COOKIE + "_chunk"));
         return page || signedIn ? WEB : null;

@@ -3,6 +3,7 @@ package io.exchangepulse.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.aggregate.CountingProgress;
+import io.exchangepulse.alerts.AlertBoard;
 import io.exchangepulse.live.views.Subscription;
 import io.exchangepulse.live.views.ViewInput;
 import io.exchangepulse.live.views.ViewStates;
@@ -33,6 +34,7 @@ public class LiveBroadcaster {
     private final Views views;
     private final LiveCounters counters;
     private final OperationsFeed operations;
+    private final AlertBoard alerts;
     private final LiveConfig config;
     private final ObjectMapper mapper;
     private final Viewers viewers;
@@ -44,11 +46,12 @@ public class LiveBroadcaster {
     private Object lastStamp;
 
     @Inject
-    LiveBroadcaster(Views views, LiveCounters counters, OperationsFeed operations, LiveConfig config, ObjectMapper mapper,
-                    Viewers viewers, CountingProgress counting, MeterRegistry metrics) {
+    LiveBroadcaster(Views views, LiveCounters counters, OperationsFeed operations, AlertBoard alerts, LiveConfig config,
+                    ObjectMapper mapper, Viewers viewers, CountingProgress counting, MeterRegistry metrics) {
         this.views = views;
         this.counters = counters;
         this.operations = operations;
+        this.alerts = alerts;
         this.config = config;
         this.mapper = mapper;
         this.viewers = viewers;
@@ -61,7 +64,7 @@ public class LiveBroadcaster {
 
     /** One tick; ticks never overlap (they run on one context). */
     void tick(Instant now) {
-        Object stamp = List.of(counters.version(), now.getEpochSecond() / 60, operations.current());
+        Object stamp = List.of(counters.version(), now.getEpochSecond() / 60, operations.current(), alerts.active());
         Map<Subscription, ViewStates> states = stamp.equals(lastStamp) ? lastStates : new HashMap<>();
         Map<StatePair, String> changes = new HashMap<>();
         long newest = counters.newestIngestedAt();
@@ -105,7 +108,7 @@ public class LiveBroadcaster {
     }
 
     private ViewStates render(Subscription subscription, Instant now) {
-        return counters.read(table -> views.render(new ViewInput(table, operations.current(), now), subscription));
+        return counters.read(table -> views.render(new ViewInput(table, operations.current(), alerts.active(), now), subscription));
     }
 
     /** The changes as JSON, the same for every viewer of the pair; empty when nothing this pair shows changed. */

@@ -52,11 +52,15 @@ public class OperationBoard {
                         e.seizures == null ? List.of() : Arrays.asList(e.seizures.split(",")), e.amountEur, e.occurredAt))
                 .toList();
         int meetings = (int) events.stream().filter(e -> e.type == OperationEventType.OPERATIONAL_MEETING).count();
+        List<Instant> actions = events.stream()
+                .filter(e -> e.type == OperationEventType.COORDINATED_ACTION && e.occurredAt != null)
+                .map(e -> e.occurredAt)
+                .toList();
         long arrests = results.stream().map(OperationView.Result::arrests).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
         List<String> countries = operation.countries == null || operation.countries.isEmpty() ? List.of()
                 : Arrays.asList(operation.countries.split(","));
         return new OperationView(operation.id, operation.name, operation.kind, operation.taskForce, countries,
-                operation.status, operation.openedAt, operation.lastEventAt, operation.reportedYear, meetings, arrests,
+                operation.status, operation.openedAt, operation.lastEventAt, operation.reportedYear, meetings, actions, arrests,
                 results);
     }
 }

@@ -28,6 +28,8 @@ public record OperationView(
         @Schema(description = "The year the source reports it under, for operations known only by year.", example = "2008")
         Integer reportedYear,
         @Schema(description = "How many operational meetings were held.", example = "2") int meetings,
+        @Schema(description = "When its coordinated actions took place, oldest first.", example = "[\"2009-03-24T06:00:00Z\"]")
+        List<Instant> actions,
         @Schema(description = "Persons arrested, all results together.", example = "68") long arrests,
         @Schema(description = "Its results, one per country where the source gives them so.") List<Result> results) {
 

@@ -1,5 +1,6 @@
 package io.exchangepulse.report;
 
+import io.exchangepulse.platform.StaticPages;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,6 @@ public class ReportPageResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The annual report page", description = "Printable on A4, with a link to its CSV.")
     public InputStream page() {
-        return Thread.currentThread().getContextClassLoader().getResourceAsStream("META-INF/resources/report.html");
+        return StaticPages.named("report.html");
     }
 }

@@ -75,6 +75,7 @@ class AccessTest {
     static final Endpoint OPERATIONS = get("/api/v1/operations");
     static final Endpoint CONTRACT = get("/api/v1/contract");
     static final Endpoint REPORT = get("/api/v1/reports/2008");
+    static final Endpoint ALERTS = get("/api/v1/alerts");
     /** A year the archive refuses (it is this year): past the role check, the answer is the archive's own 400. */
     static final Endpoint ARCHIVE = new Endpoint("PUT /api/v1/archive/{this year}", request -> request.contentType(ContentType.JSON)
             .body("{}").put("/api/v1/archive/" + Year.now()).statusCode());
@@ -96,6 +97,7 @@ class AccessTest {
         table.put(OPERATIONS, new int[] {403, 200, 200, 200, 200});
         table.put(CONTRACT, new int[] {200, 200, 200, 200, 200});
         table.put(REPORT, new int[] {403, 403, 200, 200, 200});
+        table.put(ALERTS, new int[] {403, 200, 200, 200, 200});
         table.put(ARCHIVE, new int[] {403, 403, 403, 403, 400});
         String[] users = {LIAISON, LEADER, "wall", "analyst", "admin"};
         table.forEach((endpoint, statuses) -> {
@@ -114,7 +116,7 @@ class AccessTest {
 
     @Test
     void anAnonymousCallerGets401OnIngestQueriesAndLive() {
-        for (Endpoint endpoint : List.of(SEND, REPORT_EVENTS, YEARLY, FLOWS, CRIME_AREAS, TREND, OPERATIONS, CONTRACT, REPORT, ARCHIVE)) {
+        for (Endpoint endpoint : List.of(SEND, REPORT_EVENTS, YEARLY, FLOWS, CRIME_AREAS, TREND, OPERATIONS, CONTRACT, REPORT, ALERTS, ARCHIVE)) {
             assertThat(endpoint.call().apply(given().header(Callers.anonymous()))).as(endpoint.name()).isEqualTo(401);
         }
         assertThat(LiveClient.upgradeStatus(root.getPort(), null)).isEqualTo(401);

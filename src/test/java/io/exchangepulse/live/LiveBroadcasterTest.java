@@ -1,6 +1,7 @@
 package io.exchangepulse.live;
 
 import io.exchangepulse.aggregate.CountingProgress;
+import io.exchangepulse.alerts.AlertBoard;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.CountsDelta;
@@ -30,7 +31,7 @@ class LiveBroadcasterTest {
     final Views views = TestViews.all();
     final LiveCounters counters = new LiveCounters(views);
     final Viewers viewers = new Viewers(new SimpleMeterRegistry());
-    final LiveBroadcaster broadcaster = new LiveBroadcaster(views, counters, new OperationsFeed(), new LiveConfig() {
+    final LiveBroadcaster broadcaster = new LiveBroadcaster(views, counters, new OperationsFeed(), new AlertBoard(), new LiveConfig() {
         @Override
         public Duration tick() {
             return Duration.ofMillis(100);

@@ -42,7 +42,7 @@ class LiveWebSocketTest {
             assertThat(snapshot.get("type").asText()).isEqualTo("snapshot");
             assertThat(snapshot.get("seq").asLong()).isEqualTo(1);
             assertThat(snapshot.get("subscription").get("views")).extracting(JsonNode::asText)
-                    .containsExactly("crimeAreas", "flows", "operations", "totals", "trendDays", "trendMinutes", "yearly");
+                    .containsExactly("alerts", "crimeAreas", "flows", "operations", "totals", "trendDays", "trendMinutes", "yearly");
             JsonNode views = snapshot.get("views");
             assertThat(views.get("yearly").findValues("total")).extracting(JsonNode::asLong).contains(5953L, 7583L, 9196L);
             assertThat(views.get("crimeAreas")).hasSize(11);

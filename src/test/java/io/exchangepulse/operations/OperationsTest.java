@@ -63,6 +63,7 @@ class OperationsTest {
                 .then().statusCode(200)
                 .body("find { it.id == '" + OPERATION + "' }.status", equalTo("ACTION_TAKEN"))
                 .body("find { it.id == '" + OPERATION + "' }.meetings", equalTo(1))
+                .body("find { it.id == '" + OPERATION + "' }.actions", equalTo(List.of("2026-03-24T06:00:00Z")))
                 .body("find { it.id == '" + OPERATION + "' }.results", hasSize(1))
                 .body("find { it.id == '" + OPERATION + "' }.arrests", equalTo(12))
                 .body("find { it.id == '" + OPERATION + "' }.countries", equalTo(List.of("RO", "HR", "AT"))));

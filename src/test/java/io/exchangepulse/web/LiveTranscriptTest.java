@@ -69,7 +69,7 @@ class LiveTranscriptTest {
     void aTaskForceSessionIsRecorded() throws Exception {
         try (LiveClient leader = LiveClient.connect(root.getPort())) {
             leader.next(WAIT);
-            leader.send("{\"type\": \"subscribe\", \"views\": [\"totals\", \"crimeAreas\", \"trendMinutes\", \"trendDays\", "
+            leader.send("{\"type\": \"subscribe\", \"views\": [\"alerts\", \"totals\", \"crimeAreas\", \"trendMinutes\", \"trendDays\", "
                     + "\"operations\"], \"taskForces\": [\"DRUGS\"], \"minutes\": 180, \"days\": 90}");
             leader.until(m -> m.get("type").asText().equals("snapshot") && m.get("subscription").get("taskForces").size() == 1, WAIT);
             long today = leader.latestTotal("today");

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.exchangepulse.support.TestExchanges.valid;
+import static io.exchangepulse.support.TestExchanges.with;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +53,7 @@ class WallDashboardIT {
             postExchanges(10);
 
             assertThat(eventually(wait, browser, before + 10)).isEqualTo(before + 10);
+            theMapDrawsTodaysFlow(browser, wait);
             assertFitsWithoutScrolling(browser);
             screenshot(browser, "wall-1920x1080.png");
 
@@ -64,6 +67,56 @@ class WallDashboardIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theFlowsDetailShowsEveryPartysMatrixBesideTheMap() throws Exception {
+        ChromeDriver browser = Browser.open(1920, 1080);
+        try {
+            browser.get(root + "?detail=flows");
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            Browser.signIn(browser, wait, "analyst");
+            wait.until(b -> "live".equals(b.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+            postExchanges(List.of(with(valid(Instant.now()), "to", "US")));
+            wait.until(b -> matrixParties(browser).contains("US"));
+            assertThat(browser.findElements(By.cssSelector("[data-testid=flow-map]"))).hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("[data-testid=yearly-2008-total]"))).as("nothing else").isEmpty();
+            assertFitsWithoutScrolling(browser);
+            screenshot(browser, "flows-detail-1920x1080.png");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * The map: members and observers told apart, an arc per pair weighted by its count, today's RO to BG among
+     * them; and the wall's matrix keeps to the members, in type readable across the room.
+     */
+    static void theMapDrawsTodaysFlow(ChromeDriver browser, WebDriverWait wait) {
+        postExchanges(List.of(with(valid(Instant.now()), "to", "AT")));
+        wait.until(b -> !b.findElements(By.cssSelector("[data-testid=arc-RO-AT]")).isEmpty());
+        WebElement members = browser.findElement(By.cssSelector("[data-testid=arc-RO-BG]"));
+        WebElement observers = browser.findElement(By.cssSelector("[data-testid=arc-RO-AT]"));
+        assertThat(Long.parseLong(members.getDomAttribute("data-count"))).isGreaterThanOrEqualTo(10);
+        assertThat(members.getDomAttribute("class")).contains("arc-members");
+        assertThat(observers.getDomAttribute("class")).contains("arc-observers");
+        assertThat(Double.parseDouble(members.getDomAttribute("stroke-width")))
+                .isGreaterThan(Double.parseDouble(observers.getDomAttribute("stroke-width")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=map-party-RO]")).getDomAttribute("class")).contains("member");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=map-party-AT]")).getDomAttribute("class")).contains("observer");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=flow-map] .country"))).as("the outlines").hasSizeGreaterThan(20);
+
+        assertThat(matrixParties(browser)).contains("RO", "BG").doesNotContain("AT");
+        Object smallest = browser.executeScript("return Math.min(...[...document.querySelectorAll('.panel-flows td, .panel-flows th')]"
+                + ".filter(e => e.innerText.trim() !== '').map(e => parseFloat(getComputedStyle(e).fontSize)));");
+        assertThat(((Number) smallest).doubleValue()).as("the matrix's smallest type, px").isGreaterThanOrEqualTo(13.5);
+    }
+
+    /** The row heads of the flow matrix, read in one go: the matrix redraws its rows when a party joins. */
+    @SuppressWarnings("unchecked")
+    static List<String> matrixParties(ChromeDriver browser) {
+        return (List<String>) browser.executeScript(
+                "return [...document.querySelectorAll('.panel-flows tbody th')].map(th => th.innerText.trim());");
     }
 
     @Test
@@ -132,6 +185,10 @@ class WallDashboardIT {
         for (int i = 0; i < count; i++) {
             batch.add(valid(Instant.now()));
         }
+        postExchanges(batch);
+    }
+
+    static void postExchanges(List<Map<String, Object>> batch) {
         given().contentType(ContentType.JSON).body(batch).post("/api/v1/exchanges").then().statusCode(202);
     }
 }

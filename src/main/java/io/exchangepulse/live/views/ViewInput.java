@@ -1,5 +1,6 @@
 package io.exchangepulse.live.views;
 
+import io.exchangepulse.alerts.Alert;
 import io.exchangepulse.operations.OperationView;
 
 import java.time.Instant;
@@ -7,8 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** What the views render from at one moment: the counters, the operations board, and the time (UTC days). */
-public record ViewInput(CounterTable counters, List<OperationView> operations, Instant now) {
+/** What the views render from at one moment: the counters, the operations board, the alerts, and the time (UTC days). */
+public record ViewInput(CounterTable counters, List<OperationView> operations, List<Alert> alerts, Instant now) {
 
     public LocalDate today() {
         return LocalDate.ofInstant(now, ZoneOffset.UTC);

@@ -16,7 +16,7 @@ public final class TestViews {
 
     public static Views all() {
         return new Views(List.of(new YearlyView(), new CrimeAreasView(), new TotalsView(), new TrendMinutesView(),
-                new TrendDaysView(), new FlowsView(), new OperationsBoardView()));
+                new TrendDaysView(), new FlowsView(), new OperationsBoardView(), new AlertsView()));
     }
 
     public static CounterTable table(Map<CounterKey, Long> rows) {

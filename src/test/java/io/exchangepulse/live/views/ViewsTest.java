@@ -32,7 +32,7 @@ class ViewsTest {
     final Map<CounterKey, Long> rows = new HashMap<>();
 
     ViewInput input() {
-        return new ViewInput(TestViews.table(rows), List.of(), NOW);
+        return new ViewInput(TestViews.table(rows), List.of(), List.of(), NOW);
     }
 
     @Test
@@ -111,7 +111,7 @@ class ViewsTest {
         rows.put(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:30:00Z"), "DRUGS"), 4L);
         TrendView.Trend before = view.render(input(), DRUGS);
         rows.put(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:31:00Z"), "DRUGS"), 1L);
-        TrendView.Trend after = view.render(new ViewInput(TestViews.table(rows), List.of(), NOW.plusSeconds(60)), DRUGS);
+        TrendView.Trend after = view.render(new ViewInput(TestViews.table(rows), List.of(), List.of(), NOW.plusSeconds(60)), DRUGS);
 
         TrendView.TrendChange change = (TrendView.TrendChange) view.changes(before, after).orElseThrow();
 
@@ -144,7 +144,7 @@ class ViewsTest {
                 operation("UNKNOWN", null));
 
         var view = new OperationsBoardView();
-        var input = new ViewInput(TestViews.table(rows), board, NOW);
+        var input = new ViewInput(TestViews.table(rows), board, List.of(), NOW);
 
         assertThat(view.render(input, WALL)).extracting(OperationView::id).containsExactly("TARA", "ROUTE", "UNKNOWN");
         assertThat(view.render(input, DRUGS)).extracting(OperationView::id).containsExactly("ROUTE");
@@ -180,6 +180,6 @@ class ViewsTest {
 
     static OperationView operation(String id, TaskForce taskForce) {
         return new OperationView(id, id, OperationKind.REGIONAL_OPERATION, taskForce, List.of("RO", "BG"), OperationStatus.OPEN,
-                null, null, null, 0, 0, List.of());
+                null, null, null, 0, List.of(), 0, List.of());
     }
 }

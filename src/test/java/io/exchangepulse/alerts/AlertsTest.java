@@ -1,0 +1,123 @@
+package io.exchangepulse.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangepulse.support.Callers;
+import io.exchangepulse.support.LiveClient;
+import io.exchangepulse.support.PulseServices;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alerts judged on real counters: a week of steady activity written to the counter tables (in 2031, where
+ * no other test counts), then a surge and a silence, judged at moments the test chooses (the schedule is off
+ * in the test profile), seen over HTTP and /live, and ended when activity is back within its band.
+ */
+@QuarkusTest
+@Tag("component")
+class AlertsTest {
+
+    static final Instant NOW = Instant.parse("2031-03-10T12:30:00Z");
+    static final String SURGE = "TASK_FORCE:TERRORISM:PT1H:SURGE";
+    static final String LULL = "CRIME_AREA:STOLEN_VEHICLES:PT1H:LULL";
+
+    @Inject
+    AlertMonitor monitor;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void aSurgeAndASilenceAreFlaggedShownToWhoMaySeeThemAndEndWhenActivityIsBackToNormal() throws Exception {
+        steadyWeek("task_force_count", "task_force", "TERRORISM", "", 4);
+        steadyWeek("crime_kind_count", "crime_area", "STOLEN_VEHICLES", ", kind", 30);
+        // The last half hour: 60 exchanges of the terrorism task force, none of stolen vehicles.
+        for (int minute = 0; minute < 30; minute++) {
+            insert("task_force_count", "task_force", "TERRORISM", "", "MINUTE", NOW.minus(Duration.ofMinutes(30 - minute)), 2);
+        }
+
+        monitor.judge(NOW).await().atMost(Duration.ofSeconds(20));
+
+        JsonPath alerts = given().get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
+        assertThat(alerts.getList("active.id")).contains(SURGE, LULL);
+        assertThat(alerts.getLong("active.find { it.id == '" + SURGE + "' }.observed")).isEqualTo(60);
+        assertThat(alerts.getDouble("active.find { it.id == '" + SURGE + "' }.expected")).isBetween(3.5, 4.5);
+        assertThat(alerts.getString("active.find { it.id == '" + SURGE + "' }.window")).isEqualTo("PT1H");
+        assertThat(alerts.getLong("active.find { it.id == '" + LULL + "' }.observed")).isZero();
+        assertThat(alerts.getString("active.find { it.id == '" + LULL + "' }.taskForce")).isEqualTo("STOLEN_VEHICLES");
+
+        assertThat(given().header(Callers.as("leader-drugs")).get("/api/v1/alerts").jsonPath().getList("active.id"))
+                .doesNotContain(SURGE, LULL);
+        assertThat(given().header(Callers.as("leader-terrorism")).get("/api/v1/alerts").jsonPath().getList("active.id"))
+                .contains(SURGE).doesNotContain(LULL);
+        try (LiveClient wall = LiveClient.connect(root.getPort())) {
+            JsonNode snapshot = wall.until(m -> m.path("type").asText().equals("snapshot"), Duration.ofSeconds(20));
+            assertThat(snapshot.at("/views/alerts").findValuesAsText("id")).contains(SURGE, LULL);
+        }
+
+        // Three hours on, the last hour as usual for both.
+        Instant later = NOW.plus(Duration.ofHours(3));
+        for (int minute = 0; minute < 60; minute += 15) {
+            insert("task_force_count", "task_force", "TERRORISM", "", "MINUTE", later.minus(Duration.ofMinutes(60 - minute)), 1);
+        }
+        for (int minute = 0; minute < 60; minute += 2) {
+            insert("crime_kind_count", "crime_area", "STOLEN_VEHICLES", ", kind", "MINUTE", later.minus(Duration.ofMinutes(60 - minute)), 1);
+        }
+        monitor.judge(later).await().atMost(Duration.ofSeconds(20));
+
+        JsonPath after = given().get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getList("active.id")).doesNotContain(SURGE, LULL);
+        assertThat(after.getList("recent.id")).contains(SURGE, LULL);
+        assertThat(after.getString("recent.find { it.id == '" + SURGE + "' }.endedAt")).isEqualTo(later.toString());
+    }
+
+    @Test
+    void quietWhereQuietIsUsualIsNoAlert() {
+        monitor.judge(Instant.parse("2032-06-01T03:00:00Z")).await().atMost(Duration.ofSeconds(20));
+
+        assertThat(given().get("/api/v1/alerts").jsonPath().getList("active")).isEmpty();
+    }
+
+    /** A week of hours at {@code perHour}, and four weeks of days at 24 times that, before {@link #NOW}. */
+    static void steadyWeek(String table, String column, String code, String kindColumn, long perHour) throws SQLException {
+        Instant hour = NOW.truncatedTo(ChronoUnit.HOURS);
+        for (int i = 1; i <= 7 * 24; i++) {
+            insert(table, column, code, kindColumn, "HOUR", hour.minus(Duration.ofHours(i)), perHour);
+        }
+        Instant day = NOW.truncatedTo(ChronoUnit.DAYS);
+        for (int i = 1; i <= 28; i++) {
+            insert(table, column, code, kindColumn, "DAY", day.minus(Duration.ofDays(i)), perHour * 24);
+        }
+        // And the hours of today, so that the day's window is as usual too.
+        for (Instant h = day; h.isBefore(hour); h = h.plus(Duration.ofHours(1))) {
+            insert(table, column, code, kindColumn, "HOUR", h, perHour);
+        }
+    }
+
+    static void insert(String table, String column, String code, String kindColumn, String grain, Instant bucket, long n)
+            throws SQLException {
+        try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
+             var statement = connection.prepareStatement("INSERT INTO " + table + " (grain, bucket, " + column + kindColumn + ", n) "
+                     + "VALUES (?, ?, ?" + (kindColumn.isEmpty() ? "" : ", 'REQUEST'") + ", ?) ON CONFLICT DO NOTHING")) {
+            statement.setString(1, grain);
+            statement.setTimestamp(2, Timestamp.from(bucket));
+            statement.setString(3, code);
+            statement.setLong(4, n);
+            statement.executeUpdate();
+        }
+    }
+}
