@@ -57,13 +57,26 @@ public class CountedIdRepository {
         if (candidates.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        UUID[] ids = candidates.stream().map(c -> c.exchange().id()).toArray(UUID[]::new);
-        LocalDate[] days = candidates.stream().map(Candidate::appendedOn).toArray(LocalDate[]::new);
+        UUID[] ids = new UUID[candidates.size()];
+        LocalDate[] days = new LocalDate[ids.length];
+        LocalDate[] firsts = new LocalDate[ids.length];
+        LocalDate[] lasts = new LocalDate[ids.length];
+        int i = 0;
+        for (Candidate candidate : candidates) {
+            Admission.ArrivalDays could = admission.arrivalDays(candidate.exchange().occurredAt());
+            ids[i] = candidate.exchange().id();
+            days[i] = candidate.appendedOn();
+            firsts[i] = could.first();
+            lasts[i++] = could.last();
+        }
+        // An earlier copy can only be in the partitions of the days it could have arrived on: bounding the probe
+        // by them lets PostgreSQL prune the others for each id (live traffic: today's and the days ahead).
         return connection.preparedQuery("INSERT INTO counted_exchange (id, appended_on) "
-                        + "SELECT i, d FROM unnest($1::uuid[], $2::date[]) AS u(i, d) "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM counted_exchange c WHERE c.id = u.i) "
+                        + "SELECT i, d FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[]) AS u(i, d, first, last) "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM counted_exchange c "
+                        + "WHERE c.id = u.i AND c.appended_on >= u.first AND c.appended_on <= u.last) "
                         + "ON CONFLICT DO NOTHING RETURNING id")
-                .execute(Tuple.of(ids, days))
+                .execute(Tuple.of(ids, days, firsts, lasts))
                 .map(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     for (Row row : rows) {

@@ -160,6 +160,20 @@ class CountedIdRepositoryTest {
         assertThat(claim(DAY.plusDays(9), counted)).containsExactly(counted);
     }
 
+    @Test
+    void anIdIsLookedForOnlyOnTheDaysItsExchangeCouldHaveArrived() {
+        repository.maintainPartitions(DAY.plusDays(9), Optional.of(DAY)).await().atMost(Duration.ofSeconds(10));
+        Exchange counted = exchange();
+        claim(DAY, counted);
+        // The same id on an exchange of nine days later: no copy of it can have arrived on DAY, so DAY's
+        // partition (still there, counting having been behind) is not searched for it.
+        Exchange later = new Exchange(counted.id(), counted.occurredAt().plus(Duration.ofDays(9)), Party.RO, Party.BG,
+                Agency.POLICE, ExchangeKind.REQUEST, Channel.DAILY, CrimeArea.DRUG_TRAFFICKING, null);
+
+        assertThat(claim(DAY.plusDays(9), later)).containsExactly(later);
+        assertThat(claim(DAY.plusDays(9), later)).isEmpty();
+    }
+
     static List<String> concat(List<String> first, List<String> second) {
         return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }

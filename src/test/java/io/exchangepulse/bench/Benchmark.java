@@ -31,8 +31,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +72,7 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of(
                 "raw-records", "500000", "kafka-events", "300000", "http-events", "200000",
-                "rate", "10000", "viewers", "1000", "seconds", "20", "warmup", "5"));
+                "rate", "10000", "viewers", "1000", "seconds", "20", "warmup", "5", "stored-ids", "1000000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -97,6 +102,7 @@ public final class Benchmark {
                 .awaitReady(Duration.ofSeconds(120))) {
             double readyWall = (System.nanoTime() - launched) / 1e9;
             try (ProcessProbe probe = new ProcessProbe(service.pid())) {
+                storeAWeekOfIds(option("stored-ids"));
                 ingestThroughKafka(option("kafka-events"));
                 ingestOverHttp(service.port(), option("http-events"));
                 latency(service, option("rate"), option("viewers"), option("warmup"), option("seconds"));
@@ -151,11 +157,30 @@ public final class Benchmark {
                 "endToEndMs", Map.of("p50", latency.millis(50), "p99", latency.millis(99), "p999", latency.millis(99.9))));
     }
 
+    /**
+     * The de-duplication table as a service that has run for a while holds it: {@code ids} counted over the
+     * past week, in the partitions of their days (made here where the fresh database has none yet).
+     */
+    private void storeAWeekOfIds(int ids) throws Exception {
+        try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
+             var statement = connection.createStatement()) {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            for (int back = 1; back <= 7; back++) {
+                LocalDate day = today.minusDays(back);
+                statement.execute("CREATE TABLE IF NOT EXISTS counted_exchange_" + day.format(DateTimeFormatter.BASIC_ISO_DATE)
+                        + " PARTITION OF counted_exchange FOR VALUES FROM ('" + day + "') TO ('" + day.plusDays(1) + "')");
+            }
+            statement.execute("INSERT INTO counted_exchange (id, appended_on) SELECT gen_random_uuid(), current_date - 1 - (g % 7) "
+                    + "FROM generate_series(1, " + ids + ") AS g");
+            statement.execute("ANALYZE counted_exchange");
+        }
+    }
+
     /** Exchanges produced straight to the exchange topic, timed until all are counted, and checked exact. */
     private void ingestThroughKafka(int events) throws Exception {
-        int year = 2019;
+        Instant start = phaseStart(Duration.ofMinutes(20));
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
-        for (Map<String, Object> exchange : exchangesIn(year, events)) {
+        for (Map<String, Object> exchange : exchangesFrom(start, Duration.ofMillis(1), events)) {
             records.add(new ProducerRecord<>(Counts.EXCHANGES, (String) exchange.get("id"), MAPPER.writeValueAsBytes(exchange)));
         }
         long begin = System.nanoTime();
@@ -164,13 +189,13 @@ public final class Benchmark {
         }
         Counts.awaitCaughtUp();
         double seconds = (System.nanoTime() - begin) / 1e9;
-        results.put("ingestKafka", counted(year, events, seconds));
+        results.put("ingestKafka", counted(start, Duration.ofMillis(events), events, seconds));
     }
 
     /** Exchanges POSTed in batches of 1,000 by 8 concurrent clients, timed until all are counted. */
     private void ingestOverHttp(int port, int events) throws Exception {
-        int year = 2020;
-        List<Map<String, Object>> exchanges = exchangesIn(year, events);
+        Instant start = phaseStart(Duration.ofMinutes(12));
+        List<Map<String, Object>> exchanges = exchangesFrom(start, Duration.ofMillis(1), events);
         List<byte[]> bodies = new ArrayList<>();
         for (int i = 0; i < exchanges.size(); i += 1000) {
             bodies.add(MAPPER.writeValueAsBytes(exchanges.subList(i, Math.min(exchanges.size(), i + 1000))));
@@ -195,18 +220,35 @@ public final class Benchmark {
         slots.acquire(8);
         Counts.awaitCaughtUp();
         double seconds = (System.nanoTime() - begin) / 1e9;
-        Map<String, Object> result = counted(year, events, seconds);
+        Map<String, Object> result = counted(start, Duration.ofMillis(events), events, seconds);
         result.put("failedRequests", failures.get());
         results.put("ingestHttp", result);
     }
 
-    private Map<String, Object> counted(int year, int events, double seconds) throws Exception {
+    /**
+     * Where a phase's exchanges start: minutes before now, so that they are live traffic to the service (not later
+     * than its lateness window, not in a closed year) yet fall in minutes of their own, to be counted apart.
+     */
+    private static Instant phaseStart(Duration before) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(before);
+        if (start.atZone(ZoneOffset.UTC).getYear() != Instant.now().atZone(ZoneOffset.UTC).getYear()) {
+            throw new IllegalStateException("The benchmark counts minutes of this year apart: run it after 00:20 on January 1st");
+        }
+        return start;
+    }
+
+    /** The exchanges counted in the minutes from {@code start} over {@code span}, against the {@code events} sent. */
+    private Map<String, Object> counted(Instant start, Duration span, int events, double seconds) throws Exception {
         long counted;
         try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
-             var rows = connection.createStatement().executeQuery("SELECT coalesce(sum(n), 0) FROM scope_channel_count "
-                     + "WHERE grain = 'YEAR' AND bucket = '" + year + "-01-01T00:00:00Z'")) {
-            rows.next();
-            counted = rows.getLong(1);
+             var query = connection.prepareStatement("SELECT coalesce(sum(n), 0) FROM scope_channel_count "
+                     + "WHERE grain = 'MINUTE' AND bucket >= ? AND bucket < ?")) {
+            query.setTimestamp(1, Timestamp.from(start));
+            query.setTimestamp(2, Timestamp.from(start.plus(span).plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MINUTES)));
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                counted = rows.getLong(1);
+            }
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("events", events);
@@ -247,7 +289,8 @@ public final class Benchmark {
         }
         int total = rate * (warmup + seconds);
         long[] machineBefore = new long[2];
-        List<Map<String, Object>> exchanges = exchangesIn(Instant.now().atZone(java.time.ZoneOffset.UTC).getYear(), total);
+        // Each one's time is set as it is sent, below.
+        List<Map<String, Object>> exchanges = exchangesFrom(Instant.now(), Duration.ZERO, total);
         long begin = System.nanoTime();
         try (var producer = producer()) {
             for (int i = 0; i < total; i++) {
@@ -319,16 +362,12 @@ public final class Benchmark {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
-    /**
-     * Exchanges as a busy center sends them: one every millisecond from June 1st of {@code year}, so they
-     * fall in a few minutes as live traffic does, and in a year of their own so they can be counted apart.
-     */
-    private static List<Map<String, Object>> exchangesIn(int year, int count) {
-        Instant start = Instant.parse(year + "-06-01T08:00:00Z");
-        SeedShapedTraffic traffic = new SeedShapedTraffic(year, start);
+    /** Exchanges as a busy center sends them, one every {@code spacing} from {@code start}. */
+    private static List<Map<String, Object>> exchangesFrom(Instant start, Duration spacing, int count) {
+        SeedShapedTraffic traffic = new SeedShapedTraffic(start.toEpochMilli(), start);
         List<Map<String, Object>> exchanges = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            exchanges.add(traffic.next(start.plusMillis(i)));
+            exchanges.add(traffic.next(start.plus(spacing.multipliedBy(i))));
         }
         return exchanges;
     }

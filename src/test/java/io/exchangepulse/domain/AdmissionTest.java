@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +35,19 @@ class AdmissionTest {
                     assertThat(v.field()).isEqualTo("occurredAt");
                     assertThat(v.message()).contains("more than 7 days before");
                 });
+    }
+
+    @Test
+    void anExchangeCanHaveArrivedFromFiveMinutesBeforeItOccurredToTheLatenessAfter() {
+        Admission.ArrivalDays days = WEEK.arrivalDays(Instant.parse("2026-11-29T00:03:00Z"));
+
+        assertThat(days.first()).isEqualTo(LocalDate.of(2026, 11, 28));
+        assertThat(days.last()).isEqualTo(LocalDate.of(2026, 12, 6));
+        // The edges, judged as judge() does: admitted on the first and last day, refused outside them.
+        Instant occurred = Instant.parse("2026-11-29T00:03:00Z");
+        assertThat(WEEK.judge(occurred, Instant.parse("2026-11-28T23:58:00Z"))).isEmpty();
+        assertThat(WEEK.judge(occurred, Instant.parse("2026-12-06T00:03:00Z"))).isEmpty();
+        assertThat(WEEK.judge(occurred, Instant.parse("2026-12-06T00:03:01Z"))).isPresent();
     }
 
     @Test
