@@ -15,10 +15,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Judges activity every {@code exchangepulse.alerts.interval}: each task force and each crime area, in each
@@ -30,6 +34,10 @@ public class AlertMonitor {
 
     private static final Logger LOG = Logger.getLogger(AlertMonitor.class);
     static final String PIPELINE = "PIPELINE:counting:PT0S";
+    private static final Map<String, TaskForce> TASK_FORCES = Arrays.stream(TaskForce.values())
+            .collect(Collectors.toMap(Enum::name, taskForce -> taskForce, (a, b) -> a, LinkedHashMap::new));
+    private static final Map<String, TaskForce> CRIME_AREAS = Arrays.stream(CrimeArea.values())
+            .collect(Collectors.toMap(Enum::name, CrimeArea::taskForce, (a, b) -> a, LinkedHashMap::new));
 
     @Inject
     AlertsConfig config;
@@ -63,20 +71,8 @@ public class AlertMonitor {
         // Filled by the rounds as they complete, on whichever thread answers.
         Set<String> judged = ConcurrentHashMap.newKeySet();
         config.windows().values().forEach(window -> {
-            rounds.add(activity.activity(CounterFamily.TASK_FORCE, window, now).map(found -> {
-                List<Alert> alerts = new ArrayList<>();
-                for (TaskForce taskForce : TaskForce.values()) {
-                    judge(Alert.Subject.TASK_FORCE, taskForce.name(), taskForce, window, found, judged, now).ifPresent(alerts::add);
-                }
-                return alerts;
-            }));
-            rounds.add(activity.activity(CounterFamily.CRIME_AREA_KIND, window, now).map(found -> {
-                List<Alert> alerts = new ArrayList<>();
-                for (CrimeArea area : CrimeArea.values()) {
-                    judge(Alert.Subject.CRIME_AREA, area.name(), area.taskForce(), window, found, judged, now).ifPresent(alerts::add);
-                }
-                return alerts;
-            }));
+            rounds.add(round(CounterFamily.TASK_FORCE, Alert.Subject.TASK_FORCE, TASK_FORCES, window, judged, now));
+            rounds.add(round(CounterFamily.CRIME_AREA_KIND, Alert.Subject.CRIME_AREA, CRIME_AREAS, window, judged, now));
         });
         return Uni.join().all(rounds).andFailFast().invoke(found -> {
             List<Alert> flagged = new ArrayList<>();
@@ -85,6 +81,16 @@ public class AlertMonitor {
             stalled(now).ifPresent(flagged::add);
             board.judged(judged, flagged, now);
         }).replaceWithVoid();
+    }
+
+    /** One family's subjects (code to task force) judged in one window. */
+    private Uni<List<Alert>> round(CounterFamily family, Alert.Subject subject, Map<String, TaskForce> subjects,
+                                   AlertsConfig.Window window, Set<String> judged, Instant now) {
+        return activity.activity(family, window, now).map(found -> {
+            List<Alert> alerts = new ArrayList<>();
+            subjects.forEach((code, taskForce) -> judge(subject, code, taskForce, window, found, judged, now).ifPresent(alerts::add));
+            return alerts;
+        });
     }
 
     private Optional<Alert> judge(Alert.Subject subject, String code, TaskForce taskForce, AlertsConfig.Window window,

@@ -4,12 +4,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Headless Chromium driven by its ChromeDriver, both found on the PATH (.ci/run installs Debian's): a real
@@ -47,6 +51,17 @@ public final class Browser {
         wait.until(browser -> !browser.findElements(button).isEmpty());
         driver.findElement(button).click();
         wait.until(browser -> browser.findElements(button).isEmpty());
+    }
+
+    /** Waits until the page says its connection to /live is live. */
+    public static void awaitLive(WebDriverWait wait) {
+        wait.until(browser -> "live".equals(browser.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+    }
+
+    /** Nothing the page logged is an error (a warning is allowed: an unknown address parameter, say). */
+    public static void assertNoConsoleErrors(ChromeDriver driver) {
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
+                .noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
     }
 
     /** Sets the page's viewport itself (the window's size would include the browser's own frame). */

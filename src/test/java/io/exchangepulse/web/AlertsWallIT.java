@@ -7,7 +7,6 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import static io.exchangepulse.support.TestExchanges.valid;
 import static io.exchangepulse.support.TestExchanges.with;
@@ -51,7 +49,7 @@ class AlertsWallIT {
                 browser.get("http://localhost:" + service.port() + "/");
                 var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
                 Browser.signIn(browser, wait, "wall");
-                wait.until(b -> "live".equals(b.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+                Browser.awaitLive(wait);
                 assertThat(browser.findElements(alert(SURGE))).isEmpty();
 
                 // The surge must fall in one minute: the window judged is the minute under way.
@@ -69,8 +67,7 @@ class AlertsWallIT {
                 new WebDriverWait(browser, Duration.ofSeconds(150)).until(b -> b.findElements(alert(SURGE)).isEmpty());
                 assertThat(given().port(service.port()).get("/api/v1/alerts").then().statusCode(200)
                         .extract().<List<String>>path("recent.id")).contains(SURGE);
-                assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                        .noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
+                Browser.assertNoConsoleErrors(browser);
             } finally {
                 browser.quit();
             }

@@ -7,7 +7,6 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 
 import static io.exchangepulse.support.TestExchanges.valid;
 import static io.exchangepulse.support.TestExchanges.with;
@@ -75,8 +73,7 @@ class LookingBackIT {
             assertThat(browser.findElements(By.cssSelector("[data-task-force=DRUGS]"))).as("its own task force only").isEmpty();
             WallDashboardIT.assertFitsWithoutScrolling(browser);
             WallDashboardIT.screenshot(browser, "task-force-past-day-1920x1080.png");
-            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                    .noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
+            Browser.assertNoConsoleErrors(browser);
         } finally {
             browser.quit();
         }

@@ -8,12 +8,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +39,7 @@ class PlaylistIT {
             assertThat(slide(browser, 0).getDomAttribute("data-active")).isEqualTo("false");
             assertThat(browser.findElement(By.cssSelector("[data-testid=playlist-caption]")).getText()).contains("2 / 2");
             browser.switchTo().frame(slide(browser, 1));
-            wait.until(b -> "live".equals(b.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+            Browser.awaitLive(wait);
             assertThat(browser.findElements(By.cssSelector("[data-task-force]")))
                     .extracting(row -> row.getDomAttribute("data-task-force")).containsOnly("DRUGS");
             browser.switchTo().defaultContent();
@@ -52,8 +50,7 @@ class PlaylistIT {
             assertThat(browser.findElement(By.cssSelector("[data-testid=yearly-2008-total]")).getDomAttribute("data-value"))
                     .isEqualTo("9196");
             browser.switchTo().defaultContent();
-            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                    .noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
+            Browser.assertNoConsoleErrors(browser);
         } finally {
             browser.quit();
         }

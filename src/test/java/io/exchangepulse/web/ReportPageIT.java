@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,8 +49,7 @@ class ReportPageIT {
             Files.write(dir.resolve("report-2008.pdf"), pdf);
             assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 
-            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                    .noneMatch(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue());
+            Browser.assertNoConsoleErrors(browser);
         } finally {
             browser.quit();
         }

@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
@@ -47,7 +46,7 @@ class WallDashboardIT {
             assertThat(browser.getCurrentUrl()).as("back where it started").endsWith("?mode=wall");
             wait.until(b -> "9196".equals(value(browser, "yearly-2008-total")));
             assertThat(browser.findElement(By.cssSelector("[data-testid=caller-name]")).getText()).isEqualTo("wall");
-            wait.until(b -> "live".equals(browser.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+            Browser.awaitLive(wait);
 
             long before = settledAfterPosting(browser, wait, 5);
             postExchanges(10);
@@ -62,8 +61,7 @@ class WallDashboardIT {
             assertFitsWithoutScrolling(browser);
             screenshot(browser, "wall-3840x2160.png");
 
-            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                    .noneMatch(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue());
+            Browser.assertNoConsoleErrors(browser);
         } finally {
             browser.quit();
         }
@@ -76,7 +74,7 @@ class WallDashboardIT {
             browser.get(root + "?detail=flows");
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             Browser.signIn(browser, wait, "analyst");
-            wait.until(b -> "live".equals(b.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+            Browser.awaitLive(wait);
             postExchanges(List.of(with(valid(Instant.now()), "to", "US")));
             wait.until(b -> matrixParties(browser).contains("US"));
             assertThat(browser.findElements(By.cssSelector("[data-testid=flow-map]"))).hasSize(1);
@@ -127,7 +125,7 @@ class WallDashboardIT {
             browser.get(root + "?mode=wall");
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             Browser.signIn(browser, wait, "leader-drugs");
-            wait.until(b -> "live".equals(browser.findElement(By.cssSelector("[data-testid=connection]")).getDomAttribute("data-state")));
+            Browser.awaitLive(wait);
             assertThat(browser.findElement(By.cssSelector("[data-testid=caller-name]")).getText()).isEqualTo("leader-drugs");
             assertThat(value(browser, "yearly-2008-total")).as("the whole center's yearly table").isNull();
             long before = settledAfterPosting(browser, wait, 1);
