@@ -92,7 +92,7 @@ final class FieldReader {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return UtcInstants.parse(text);
         } catch (DateTimeParseException e) {
             violate(field, "must be an ISO-8601 instant such as 2026-11-28T09:21:00Z, not '" + abbreviate(text) + "'");
             return null;

@@ -24,7 +24,8 @@ import java.util.Map;
  * What one tick sends: to each viewer that can take a message, a snapshot if it needs one, else the
  * changes since its last message, else a heartbeat after a quiet spell. The work is shared: each distinct
  * subscription's states are rendered once, and reused while nothing changes; each distinct change (from
- * the same states to the same states) is encoded once, whatever the number of viewers.
+ * the same states to the same states) is encoded once, whatever the number of viewers, and each viewer's
+ * message is that frame with its seq (see {@link DeltaFrame}).
  */
 @ApplicationScoped
 public class LiveBroadcaster {
@@ -66,7 +67,7 @@ public class LiveBroadcaster {
     void tick(Instant now) {
         Object stamp = List.of(counters.version(), now.getEpochSecond() / 60, operations.current(), alerts.active());
         Map<Subscription, ViewStates> states = stamp.equals(lastStamp) ? lastStates : new HashMap<>();
-        Map<StatePair, String> changes = new HashMap<>();
+        Map<StatePair, DeltaFrame> frames = new HashMap<>();
         long newest = counters.newestIngestedAt();
         Long delay = countingDelay();
         for (Viewer viewer : viewers.all()) {
@@ -83,11 +84,12 @@ public class LiveBroadcaster {
                 if (viewer.needsSnapshot(current)) {
                     viewer.sendSnapshot(current, now, newest, delay);
                 } else if (current != viewer.lastSent()) {
-                    String change = changes.computeIfAbsent(new StatePair(viewer.lastSent(), current), this::encodeChanges);
-                    if (change.isEmpty()) {
+                    DeltaFrame frame = frames.computeIfAbsent(new StatePair(viewer.lastSent(), current),
+                            pair -> frameOf(pair, now, newest, delay));
+                    if (frame.isUnchanged()) {
                         viewer.unchanged(current);
                     } else {
-                        long before = viewer.sendDelta(current, change, now, newest, delay);
+                        long before = viewer.sendDelta(current, frame, now);
                         if (before != 0 && newest > before) {
                             deltaLatency.record(Duration.ofMillis(Math.max(0, now.toEpochMilli() - newest)));
                         }
@@ -111,14 +113,14 @@ public class LiveBroadcaster {
         return counters.read(table -> views.render(new ViewInput(table, operations.current(), alerts.active(), now), subscription));
     }
 
-    /** The changes as JSON, the same for every viewer of the pair; empty when nothing this pair shows changed. */
-    private String encodeChanges(StatePair pair) {
+    /** The delta of the pair, the same for every viewer of it, or UNCHANGED when nothing this pair shows changed. */
+    private DeltaFrame frameOf(StatePair pair, Instant now, long newest, Long delay) {
         Map<String, Object> changed = pair.after().changesSince(pair.before());
         if (changed.isEmpty()) {
-            return "";
+            return DeltaFrame.UNCHANGED;
         }
         try {
-            return mapper.writeValueAsString(changed);
+            return DeltaFrame.of(now, delay, newest, mapper.writeValueAsString(changed));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,6 @@
 package io.exchangepulse.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -15,13 +14,13 @@ import java.util.Map;
  * The messages of the live protocol from the server (README, "The live protocol"). Every one has its type,
  * its place in the connection's sequence ({@code seq}, 1 for the first) and the server's time; all but
  * errors say, in {@code countingDelay} (seconds), how far behind counting is when it falls behind, so that
- * a wall never shows frozen counts as live.
+ * a wall never shows frozen counts as live. Deltas, the one message sent to many viewers many times a second,
+ * are written by {@link DeltaFrame} instead, with the same fields.
  */
 @RegisterForReflection
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(ServerMessage.Snapshot.class),
-        @JsonSubTypes.Type(ServerMessage.Delta.class),
         @JsonSubTypes.Type(ServerMessage.Heartbeat.class),
         @JsonSubTypes.Type(ServerMessage.Error.class)})
 sealed interface ServerMessage {
@@ -33,16 +32,6 @@ sealed interface ServerMessage {
     @JsonTypeName("snapshot")
     record Snapshot(long seq, Instant serverTime, @JsonInclude(JsonInclude.Include.NON_NULL) Long countingDelay,
                     Subscription subscription, Map<String, Object> views) implements ServerMessage {
-    }
-
-    /**
-     * What changed since the viewer's previous message. The changes are the same for every viewer that was
-     * sent the same states, so they are encoded once and written into each viewer's message as they are.
-     */
-    @RegisterForReflection
-    @JsonTypeName("delta")
-    record Delta(long seq, Instant serverTime, @JsonInclude(JsonInclude.Include.NON_NULL) Long countingDelay,
-                 Instant newestIngestedAt, @JsonRawValue String changes) implements ServerMessage {
     }
 
     /** Sent after a quiet spell, so that proxies keep the socket and the page knows the server is there. */

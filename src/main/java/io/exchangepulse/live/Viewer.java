@@ -114,20 +114,19 @@ final class Viewer {
         lastSent = states;
         newestIngestedAtSent = newestIngestedAt;
         countingDelaySent = countingDelay;
-        write(new ServerMessage.Snapshot(++seq, now, countingDelay, subscription, states.snapshot()), now);
+        write(encoder.apply(new ServerMessage.Snapshot(++seq, now, countingDelay, subscription, states.snapshot())), now);
     }
 
     /**
      * Sends the changes that lead to {@code states} and returns the newest event time this viewer had
      * before (epoch millis, 0 if none), so the caller can tell how late the new events are.
      */
-    synchronized long sendDelta(ViewStates states, String changes, Instant now, long newestIngestedAt, Long countingDelay) {
+    synchronized long sendDelta(ViewStates states, DeltaFrame frame, Instant now) {
         lastSent = states;
         long before = newestIngestedAtSent;
-        newestIngestedAtSent = newestIngestedAt;
-        countingDelaySent = countingDelay;
-        write(new ServerMessage.Delta(++seq, now, countingDelay,
-                newestIngestedAt == 0 ? null : Instant.ofEpochMilli(newestIngestedAt), changes), now);
+        newestIngestedAtSent = frame.newestIngestedAt();
+        countingDelaySent = frame.countingDelay();
+        write(frame.withSeq(++seq), now);
         return before;
     }
 
@@ -138,7 +137,7 @@ final class Viewer {
 
     synchronized void sendHeartbeat(Instant now, Long countingDelay) {
         countingDelaySent = countingDelay;
-        write(new ServerMessage.Heartbeat(++seq, now, countingDelay), now);
+        write(encoder.apply(new ServerMessage.Heartbeat(++seq, now, countingDelay)), now);
     }
 
     /** Whether the viewer was told something else of counting's delay than {@code countingDelay}, to the minute. */
@@ -156,13 +155,13 @@ final class Viewer {
     private void flushError() {
         ServerMessage.Error error = pendingError;
         pendingError = null;
-        write(new ServerMessage.Error(++seq, error.serverTime(), error.message()), error.serverTime());
+        write(encoder.apply(new ServerMessage.Error(++seq, error.serverTime(), error.message())), error.serverTime());
     }
 
-    private void write(ServerMessage message, Instant now) {
+    private void write(String text, Instant now) {
         lastMessageAt = now.toEpochMilli();
         inFlightSince = Math.max(1, lastMessageAt);
-        socket.send(encoder.apply(message)).subscribe().with(ok -> written(), failure -> {
+        socket.send(text).subscribe().with(ok -> written(), failure -> {
             LOG.debugf("Writing to viewer %s failed: %s", socket.id(), failure.toString());
             written();
         });

@@ -2,16 +2,13 @@ package io.exchangepulse.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.exchangepulse.domain.Exchange;
+import io.exchangepulse.domain.ExchangeReader;
 import io.exchangepulse.simulate.SeedShapedTraffic;
 import io.exchangepulse.support.Callers;
 import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,93 +36,221 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The benchmark harness (not a test): on one broker and one database, in one run, it measures plain Kafka
- * (the physical limit), counted ingest straight to Kafka and over HTTP (checked exact), event-to-screen
- * latency with many WebSocket viewers at a fixed rate, and the service's memory, CPU and start-up time.
+ * The benchmark harness (not a test). On one broker and one database it runs the same measures several times
+ * (three by default) and gives each figure as the median and the spread of the runs, beside its limit: what
+ * the raw part does on the same machine in the same run.
+ *
+ * <ul>
+ *   <li>counted ingest straight to Kafka and over HTTP (checked exact), against plain Kafka clients on the same
+ *       broker, and against plain JDBC writing the same rows to PostgreSQL;</li>
+ *   <li>event-to-screen latency and the service's CPU per viewer per delta, for a series of viewer counts,
+ *       against a plain Vert.x server writing messages of the same size to the same number of viewers;</li>
+ *   <li>the service's peak resident memory, and launch to ready (also with a JDK 25 ahead-of-time cache,
+ *       when a JDK 25 is installed beside this one).</li>
+ * </ul>
  * Prints a table and writes target/bench/latest.json.
  *
- * <pre>./mvnw -DskipTests package exec:java@bench [-Dexec.args="--viewers 1000 --rate 10000 --warmup 5 --seconds 30"]</pre>
- * {@code --jfr target/bench/service.jfr} also records the service with Java Flight Recorder.
+ * <pre>./mvnw -DskipTests package exec:java@bench [-Dexec.args="--runs 3 --viewers 300,1000,3000 --rate 10000"]</pre>
  */
 public final class Benchmark {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+    /** The service's tick (exchangepulse.live.tick): the raw fan-out writes at the same pace. */
+    private static final long TICK_MILLIS = 100;
 
-    private final Map<String, Object> results = new LinkedHashMap<>();
     private final Map<String, String> options;
+    private final List<Map<String, Double>> runs = new ArrayList<>();
+    private final Path out = Path.of("target", "bench").toAbsolutePath();
 
     private Benchmark(Map<String, String> options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of(
-                "raw-records", "500000", "kafka-events", "300000", "http-events", "200000",
-                "rate", "10000", "viewers", "1000", "seconds", "20", "warmup", "5", "stored-ids", "1000000"));
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("runs", "3");
+        options.put("viewers", "300,1000,3000");
+        options.put("rate", "10000");
+        options.put("warmup", "3");
+        options.put("seconds", "10");
+        options.put("raw-records", "1000000");
+        options.put("kafka-events", "200000");
+        options.put("http-events", "150000");
+        options.put("stored-ids", "1000000");
+        options.put("aot-java", "auto");
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        new Benchmark(options).run();
-        System.exit(0);
+        try {
+            new Benchmark(options).run();
+            System.exit(0);
+        } catch (Throwable failure) {
+            // Said and ended here: under exec:java the embedded broker's threads would keep the JVM waiting.
+            failure.printStackTrace();
+            System.exit(1);
+        }
     }
 
     private int option(String name) {
         return Integer.parseInt(options.get(name));
     }
 
-    private void run() throws Exception {
-        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
-        results.put("options", options);
-        PulseServices.startOnce();
-        rawKafka(option("raw-records"));
+    private int[] viewerCounts() {
+        return Arrays.stream(options.get("viewers").split(",")).mapToInt(v -> Integer.parseInt(v.trim())).sorted().toArray();
+    }
 
-        long launched = System.nanoTime();
-        Map<String, String> environment = new LinkedHashMap<>(Map.of("EXCHANGEPULSE_LOG_JSON", "false"));
+    private void run() throws Exception {
+        Files.createDirectories(out);
+        PulseServices.startOnce();
+        RawUpserts upserts = new RawUpserts(PulseServices.jdbcUrl());
+        upserts.prepare(option("stored-ids"));
+        Optional<String> aotJava = aotJava();
+        Optional<Path> aotCache = aotJava.isPresent() ? Optional.of(trainAotCache(aotJava.get())) : Optional.empty();
+        for (int run = 1; run <= option("runs"); run++) {
+            System.out.printf("%nRun %d of %s%n", run, options.get("runs"));
+            Map<String, Double> figures = new LinkedHashMap<>();
+            runs.add(figures);
+            figures.putAll(rawKafka(run, option("raw-records")));
+            figures.put("rawUpserts.perSecond", upserts.write(parsed(exchangesFrom(Instant.now(), Duration.ofMillis(1),
+                    option("kafka-events"))), 2000));
+            measureService(run, figures);
+            if (aotCache.isPresent()) {
+                figures.put("startup.aot.readySeconds", readyTime(aotJava.get(), List.of("-XX:AOTCache=" + aotCache.get())));
+            }
+            report(run == option("runs"));
+        }
+    }
+
+    /** One run against the packaged service: its start-up, counting, and push for every viewer count. */
+    private void measureService(int run, Map<String, Double> figures) throws Exception {
+        Map<String, String> environment = new LinkedHashMap<>();
         if (options.containsKey("jfr")) {
             // A flight recording of the service for the whole run, to see where its time goes.
             environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
-                    + Path.of(options.get("jfr")).toAbsolutePath());
+                    + Path.of(options.get("jfr").replace(".jfr", "-" + run + ".jfr")).toAbsolutePath());
         }
-        try (ServiceProcess service = ServiceProcess.start("bench", environment)
-                .awaitReady(Duration.ofSeconds(120))) {
-            double readyWall = (System.nanoTime() - launched) / 1e9;
-            try (ProcessProbe probe = new ProcessProbe(service.pid())) {
+        List<String> jvmOptions = serviceJvmOptions();
+        long launched = System.nanoTime();
+        try (ServiceProcess service = ServiceProcess.start("bench", environment, ProcessHandle.current().info().command().orElse("java"),
+                jvmOptions).awaitReady(Duration.ofSeconds(120))) {
+            figures.put("startup.readySeconds", (System.nanoTime() - launched) / 1e9);
+            if (run == 1) {
+                // The service has made its tables by now.
                 storeAWeekOfIds(option("stored-ids"));
-                ingestThroughKafka(option("kafka-events"));
-                ingestOverHttp(service.port(), option("http-events"));
-                latency(service, option("rate"), option("viewers"), option("warmup"), option("seconds"));
-                results.put("process", Map.of("maxRssMb", probe.maxRssMb(), "averageCores", probe.cores()));
-                results.put("aggregator", aggregatorMetrics(service.managementPort()));
+            }
+            try (ProcessProbe probe = new ProcessProbe(service.pid())) {
+                figures.putAll(ingestThroughKafka(option("kafka-events")));
+                figures.putAll(ingestOverHttp(service.port(), option("http-events")));
+                for (int viewers : viewerCounts()) {
+                    figures.putAll(push(service, probe, viewers));
+                    figures.putAll(rawFanOut(viewers, figures.get("push." + viewers + ".deltaBytes").intValue()));
+                }
+                figures.put("process.peakRssMb", probe.maxRssMb());
+            }
+            if (jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking"))) {
+                // Where the resident memory is, by the JVM's own account, after the heaviest load.
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(service.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+                Files.write(out.resolve("native-memory-" + run + ".txt"), jcmd.getInputStream().readAllBytes());
             }
             // Read late: the log line may still be on its way when the service first answers ready.
             var started = STARTED_IN.matcher(service.output());
-            results.put("startup", Map.of("quarkusStartedInSeconds", started.find() ? Double.parseDouble(started.group(1)) : -1,
-                    "processToReadySeconds", readyWall));
-            service.stop(Duration.ofSeconds(30));
+            figures.put("startup.quarkusStartedInSeconds", started.find() ? Double.parseDouble(started.group(1)) : Double.NaN);
         }
-        report();
+        int[] counts = viewerCounts();
+        if (counts.length > 1) {
+            // What one more viewer costs: the growth of the service's CPU over the growth of the deltas it wrote.
+            String low = "push." + counts[0];
+            String high = "push." + counts[counts.length - 1];
+            figures.put("push.marginalCpuUsPerDelta", 1e6 * (figures.get(high + ".cpuSeconds") - figures.get(low + ".cpuSeconds"))
+                    / (figures.get(high + ".deltas") - figures.get(low + ".deltas")));
+        }
     }
 
-    /** Plain Kafka clients on the same broker with records the size of an exchange: the ceiling. */
-    private void rawKafka(int records) throws Exception {
-        String topic = "bench.raw";
+    /** Options added to the image's for the service (--service-jvm -Xmx128m,-XX:NativeMemoryTracking=summary), to try others. */
+    private List<String> serviceJvmOptions() {
+        String given = options.getOrDefault("service-jvm", "").trim();
+        return given.isEmpty() ? List.of() : List.of(given.split("[\\s,]+"));
+    }
+
+    /** A JDK 25 or later: given, or (auto) installed beside the one running the benchmark; none skips the measure. */
+    private Optional<String> aotJava() throws Exception {
+        String given = options.get("aot-java");
+        if (given.equals("none")) {
+            return Optional.empty();
+        }
+        if (!given.equals("auto")) {
+            return Optional.of(given);
+        }
+        Path jvms = Path.of(System.getProperty("java.home")).getParent();
+        try (Stream<Path> installed = Files.list(jvms)) {
+            return installed.map(jdk -> jdk.resolve("bin/java")).filter(Files::isExecutable)
+                    .filter(java -> featureVersion(java) >= 25).map(Path::toString).findFirst();
+        }
+    }
+
+    private static int featureVersion(Path java) {
+        try {
+            Process process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version").redirectErrorStream(true).start();
+            String settings = new String(process.getInputStream().readAllBytes());
+            var version = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(settings);
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (Exception unreadable) {
+            return 0;
+        }
+    }
+
+    /**
+     * The ahead-of-time cache of JDK 25 (JEP 514/515): a training run of the service (start, count, serve a few
+     * viewers, stop) records the classes it loads and links and the methods' profiles; later launches map them.
+     */
+    private Path trainAotCache(String java) throws Exception {
+        Path cache = out.resolve("service.aot");
+        Files.deleteIfExists(cache);
+        System.out.println("Training the ahead-of-time cache with " + java);
+        // The cache holds every class the run loads: more metaspace than the image's cap while it is written.
+        try (ServiceProcess service = ServiceProcess.start("bench-aot-training", Map.of(), java,
+                List.of("-XX:MaxMetaspaceSize=512m", "-XX:AOTCacheOutput=" + cache)).awaitReady(Duration.ofSeconds(120))) {
+            ingestOverHttp(service.port(), 5000);
+            try (Viewers viewers = Viewers.connect(10, service.port(), "/live", Callers.bearer("wall"))) {
+                Thread.sleep(2000);
+            }
+            service.stop(Duration.ofSeconds(60));
+        }
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("the training run wrote no cache; see target/it-logs/bench-aot-training.log");
+        }
+        return cache;
+    }
+
+    /** Launch to ready of one more start of the service, stopped once ready. */
+    private double readyTime(String java, List<String> jvmOptions) throws Exception {
+        long launched = System.nanoTime();
+        try (ServiceProcess service = ServiceProcess.start("bench-aot", Map.of(), java, jvmOptions).awaitReady(Duration.ofSeconds(120))) {
+            return (System.nanoTime() - launched) / 1e9;
+        }
+    }
+
+    /** Plain Kafka clients on the same broker with records the size of an exchange: the ceiling of ingest. */
+    private Map<String, Double> rawKafka(int run, int records) throws Exception {
+        String topic = "bench.raw." + run;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", PulseServices.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
         }
         byte[] value = MAPPER.writeValueAsBytes(new SeedShapedTraffic(1, Instant.now()).next(Instant.now()));
-        Percentiles latency = new Percentiles();
         AtomicLong consumed = new AtomicLong();
         Thread consumer = new Thread(() -> {
             try (var c = new KafkaConsumer<>(Map.<String, Object>of(
@@ -134,11 +259,7 @@ public final class Benchmark {
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 c.subscribe(List.of(topic));
                 while (consumed.get() < records) {
-                    long now = System.currentTimeMillis();
-                    c.poll(Duration.ofMillis(100)).forEach(r -> {
-                        latency.add((now - r.timestamp()) * 1000);
-                        consumed.incrementAndGet();
-                    });
+                    consumed.addAndGet(c.poll(Duration.ofMillis(100)).count());
                 }
             }
         });
@@ -151,17 +272,14 @@ public final class Benchmark {
             }
         }
         consumer.join();
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        results.put("rawKafka", Map.of("records", records, "recordBytes", value.length,
-                "producerToConsumerPerSecond", records / seconds,
-                "endToEndMs", Map.of("p50", latency.millis(50), "p99", latency.millis(99), "p999", latency.millis(99.9))));
+        return Map.of("rawKafka.perSecond", records / ((System.nanoTime() - begin) / 1e9));
     }
 
     /**
      * The de-duplication table as a service that has run for a while holds it: {@code ids} counted over the
      * past week, in the partitions of their days (made here where the fresh database has none yet).
      */
-    private void storeAWeekOfIds(int ids) throws Exception {
+    private static void storeAWeekOfIds(int ids) throws Exception {
         try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
              var statement = connection.createStatement()) {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -177,23 +295,24 @@ public final class Benchmark {
     }
 
     /** Exchanges produced straight to the exchange topic, timed until all are counted, and checked exact. */
-    private void ingestThroughKafka(int events) throws Exception {
+    private Map<String, Double> ingestThroughKafka(int events) throws Exception {
         Instant start = phaseStart(Duration.ofMinutes(20));
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
         for (Map<String, Object> exchange : exchangesFrom(start, Duration.ofMillis(1), events)) {
             records.add(new ProducerRecord<>(Counts.EXCHANGES, (String) exchange.get("id"), MAPPER.writeValueAsBytes(exchange)));
         }
+        long before = counted(start, events);
         long begin = System.nanoTime();
         try (var producer = producer()) {
             records.forEach(producer::send);
         }
         Counts.awaitCaughtUp();
         double seconds = (System.nanoTime() - begin) / 1e9;
-        results.put("ingestKafka", counted(start, Duration.ofMillis(events), events, seconds));
+        return Map.of("ingestKafka.perSecond", events / seconds, "ingestKafka.exact", exact(counted(start, events) - before, events));
     }
 
-    /** Exchanges POSTed in batches of 1,000 by 8 concurrent clients, timed until all are counted. */
-    private void ingestOverHttp(int port, int events) throws Exception {
+    /** Exchanges POSTed in batches of 1,000 by 8 concurrent clients, timed until all are counted, and checked exact. */
+    private Map<String, Double> ingestOverHttp(int port, int events) throws Exception {
         Instant start = phaseStart(Duration.ofMinutes(12));
         List<Map<String, Object>> exchanges = exchangesFrom(start, Duration.ofMillis(1), events);
         List<byte[]> bodies = new ArrayList<>();
@@ -204,6 +323,7 @@ public final class Benchmark {
         var slots = new Semaphore(8);
         var failures = new AtomicLong();
         URI endpoint = URI.create("http://localhost:" + port + "/api/v1/exchanges");
+        long before = counted(start, events);
         long begin = System.nanoTime();
         for (byte[] body : bodies) {
             slots.acquire();
@@ -220,9 +340,15 @@ public final class Benchmark {
         slots.acquire(8);
         Counts.awaitCaughtUp();
         double seconds = (System.nanoTime() - begin) / 1e9;
-        Map<String, Object> result = counted(start, Duration.ofMillis(events), events, seconds);
-        result.put("failedRequests", failures.get());
-        results.put("ingestHttp", result);
+        return Map.of("ingestHttp.perSecond", events / seconds, "ingestHttp.failedRequests", (double) failures.get(),
+                "ingestHttp.exact", exact(counted(start, events) - before, events));
+    }
+
+    private static double exact(long counted, int events) {
+        if (counted != events) {
+            System.out.printf("NOT EXACT: %,d counted of %,d sent%n", counted, events);
+        }
+        return counted == events ? 1 : 0;
     }
 
     /**
@@ -237,99 +363,92 @@ public final class Benchmark {
         return start;
     }
 
-    /** The exchanges counted in the minutes from {@code start} over {@code span}, against the {@code events} sent. */
-    private Map<String, Object> counted(Instant start, Duration span, int events, double seconds) throws Exception {
-        long counted;
+    /**
+     * The exchanges counted in the minutes a phase of {@code events} (one a millisecond) from {@code start}
+     * covers; taken before and after, since the runs' phases can share minutes.
+     */
+    private static long counted(Instant start, int events) throws Exception {
         try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
              var query = connection.prepareStatement("SELECT coalesce(sum(n), 0) FROM scope_channel_count "
                      + "WHERE grain = 'MINUTE' AND bucket >= ? AND bucket < ?")) {
             query.setTimestamp(1, Timestamp.from(start));
-            query.setTimestamp(2, Timestamp.from(start.plus(span).plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MINUTES)));
+            query.setTimestamp(2, Timestamp.from(start.plusMillis(events).plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MINUTES)));
             try (var rows = query.executeQuery()) {
                 rows.next();
-                counted = rows.getLong(1);
+                return rows.getLong(1);
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("events", events);
-        result.put("counted", counted);
-        result.put("exact", counted == events);
-        result.put("countedPerSecond", events / seconds);
-        return result;
     }
 
     /**
-     * Viewers connected to /live while exchanges arrive at a fixed rate: for each delta, the time from the
-     * newest event it folds in (its append to Kafka) to its arrival at the viewer.
+     * Viewers connected to /live while exchanges arrive at a fixed rate: for each delta, the time from the newest
+     * event it folds in (its append to Kafka) to its arrival at the viewer; and the service's CPU over the
+     * measured seconds, against the deltas it wrote in them.
      */
-    private void latency(ServiceProcess service, int rate, int viewers, int warmup, int seconds) throws Exception {
-        Percentiles latency = new Percentiles();
-        // The first seconds at the rate warm the JIT and the connections up; only the steady state is measured.
-        AtomicBoolean measuring = new AtomicBoolean();
-        // Netty-based viewers: real dashboards run on other machines, so the viewers' share of this
-        // machine's two cores should stay as small as a WebSocket client can make it.
-        Vertx vertx = Vertx.vertx();
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setMaxConnections(viewers).setMaxFrameSize(1 << 20).setMaxMessageSize(16 << 20));
-        List<WebSocket> sockets = new ArrayList<>();
-        for (int i = 0; i < viewers; i++) {
-            WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("localhost").setPort(service.port()).setURI("/live")
-                    .addHeader("Authorization", Callers.bearer("wall"))).toCompletionStage().toCompletableFuture().join();
-            // Only the head of each message is decoded: the type and newestIngestedAt come first.
-            socket.handler(data -> {
-                long now = System.currentTimeMillis();
-                String message = data.getString(0, Math.min(data.length(), 200));
-                int at = message.indexOf("\"newestIngestedAt\":\"");
-                if (measuring.get() && message.startsWith("{\"type\":\"delta\"") && at > 0) {
-                    Instant newest = Instant.parse(message.substring(at + 20, message.indexOf('"', at + 20)));
-                    latency.add((now - newest.toEpochMilli()) * 1000);
+    private Map<String, Double> push(ServiceProcess service, ProcessProbe probe, int count) throws Exception {
+        int rate = option("rate");
+        int warmup = option("warmup");
+        int seconds = option("seconds");
+        try (Viewers viewers = Viewers.connect(count, service.port(), "/live", Callers.bearer("wall"))) {
+            int total = rate * (warmup + seconds);
+            List<Map<String, Object>> exchanges = exchangesFrom(Instant.now(), Duration.ZERO, total);
+            long[] machineBefore = new long[2];
+            double cpuBefore = 0;
+            long begin = System.nanoTime();
+            try (var producer = producer()) {
+                for (int i = 0; i < total; i++) {
+                    if (i == rate * warmup) {
+                        // The first seconds at the rate warm the JIT and the connections up; only the steady state counts.
+                        viewers.measure(true);
+                        machineBefore = machineCpuTicks();
+                        cpuBefore = probe.cpuSeconds();
+                    }
+                    // Sleeping, not spinning, until each event is due: a spinning producer would take one of the
+                    // machine's cores away from the service it measures.
+                    long wait = begin + (long) (i * 1e9 / rate) - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    Map<String, Object> exchange = exchanges.get(i);
+                    exchange.put("occurredAt", Instant.now().toString());
+                    producer.send(new ProducerRecord<>(Counts.EXCHANGES, (String) exchange.get("id"), MAPPER.writeValueAsBytes(exchange)));
                 }
-            });
-            sockets.add(socket);
-        }
-        int total = rate * (warmup + seconds);
-        long[] machineBefore = new long[2];
-        // Each one's time is set as it is sent, below.
-        List<Map<String, Object>> exchanges = exchangesFrom(Instant.now(), Duration.ZERO, total);
-        long begin = System.nanoTime();
-        try (var producer = producer()) {
-            for (int i = 0; i < total; i++) {
-                if (i == rate * warmup) {
-                    measuring.set(true);
-                    System.arraycopy(machineCpuTicks(), 0, machineBefore, 0, 2);
-                }
-                // Sleeping, not spinning, until each event is due: a spinning producer would take one of the
-                // machine's cores away from the service it measures.
-                long wait = begin + (long) (i * 1e9 / rate) - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                Map<String, Object> exchange = exchanges.get(i);
-                exchange.put("occurredAt", Instant.now().toString());
-                producer.send(new ProducerRecord<>(Counts.EXCHANGES, (String) exchange.get("id"), MAPPER.writeValueAsBytes(exchange)));
             }
+            viewers.measure(false);
+            double cpu = probe.cpuSeconds() - cpuBefore;
+            long[] machineAfter = machineCpuTicks();
+            Thread.sleep(1000);
+            String key = "push." + count + ".";
+            Percentiles latency = viewers.eventToScreen();
+            Map<String, Double> figures = new LinkedHashMap<>();
+            figures.put(key + "p50Ms", latency.millis(50));
+            figures.put(key + "p99Ms", latency.millis(99));
+            figures.put(key + "p999Ms", latency.millis(99.9));
+            figures.put(key + "deltas", (double) viewers.deltas());
+            figures.put(key + "deltaBytes", (double) viewers.meanDeltaBytes());
+            figures.put(key + "cpuSeconds", cpu);
+            figures.put(key + "cpuUsPerDelta", 1e6 * cpu / Math.max(1, viewers.deltas()));
+            figures.put(key + "machineBusy", (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]));
+            return figures;
         }
-        Thread.sleep(2000);
-        long[] machineAfter = machineCpuTicks();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        String metrics = metrics(service.managementPort());
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("rate", rate);
-        result.put("viewers", viewers);
-        result.put("seconds", seconds);
-        result.put("deltas", latency.size());
-        result.put("eventToScreenMs", Map.of("p50", latency.millis(50), "p99", latency.millis(99), "p999", latency.millis(99.9)));
-        // The same measure taken by the service as it sends, so the viewers' side (here, in one JVM with the
-        // broker) can be told apart from the service's.
-        result.put("eventToSendMs", Map.of("p50", quantile(metrics, "0.5"), "p99", quantile(metrics, "0.99"),
-                "p999", quantile(metrics, "0.999")));
-        // Everything shares the machine's cores: the broker, PostgreSQL, the service and the viewers.
-        result.put("machineBusy", (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]));
-        results.put("latency", result);
     }
 
-    private static double quantile(String metrics, String quantile) {
-        return 1000 * metric(metrics, "pulse_live_delta_latency_seconds{quantile=\"" + quantile + "\"");
+    /** The same number of viewers on a plain Vert.x server writing messages of the service's delta size at its tick. */
+    private Map<String, Double> rawFanOut(int count, int messageBytes) throws Exception {
+        try (RawFanOut server = new RawFanOut(TICK_MILLIS);
+             Viewers viewers = Viewers.connect(count, server.port(), "/", null)) {
+            server.messageBytes(messageBytes);
+            Thread.sleep(1000L * option("warmup"));
+            viewers.measure(true);
+            double cpuBefore = server.cpuSeconds();
+            Thread.sleep(1000L * option("seconds"));
+            viewers.measure(false);
+            double cpu = server.cpuSeconds() - cpuBefore;
+            String key = "raw." + count + ".";
+            return Map.of(key + "cpuUsPerMessage", 1e6 * cpu / Math.max(1, viewers.deltas()),
+                    key + "p50Ms", viewers.eventToScreen().millis(50), key + "p99Ms", viewers.eventToScreen().millis(99),
+                    key + "messages", (double) viewers.deltas());
+        }
     }
 
     /** Busy and total CPU ticks of the whole machine, from /proc/stat. */
@@ -343,33 +462,22 @@ public final class Benchmark {
         return new long[] {total - idle, total};
     }
 
-    private static String metrics(int port) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    /** How the aggregator batched: the number of transactions, their mean size and mean duration. */
-    private static Map<String, Object> aggregatorMetrics(int port) throws Exception {
-        String metrics = metrics(port);
-        double batches = metric(metrics, "pulse_aggregate_batch_seconds_count");
-        double seconds = metric(metrics, "pulse_aggregate_batch_seconds_sum");
-        double counted = metric(metrics, "pulse_exchanges_counted_total");
-        return Map.of("batches", batches, "meanBatch", counted / batches, "meanBatchMs", 1000 * seconds / batches);
-    }
-
-    private static double metric(String metrics, String name) {
-        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + (name.contains("{") ? "" : "{")))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
-    /** Exchanges as a busy center sends them, one every {@code spacing} from {@code start}. */
+    /**
+     * Exchanges as a busy center sends them, one every {@code spacing} from {@code start}, with ids of their own
+     * (two phases that start in the same minute must not send the same ids: the second would not be counted).
+     */
     private static List<Map<String, Object>> exchangesFrom(Instant start, Duration spacing, int count) {
-        SeedShapedTraffic traffic = new SeedShapedTraffic(start.toEpochMilli(), start);
+        SeedShapedTraffic traffic = new SeedShapedTraffic(System.nanoTime(), start);
         List<Map<String, Object>> exchanges = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             exchanges.add(traffic.next(start.plus(spacing.multipliedBy(i))));
         }
         return exchanges;
+    }
+
+    private static List<Exchange> parsed(List<Map<String, Object>> exchanges) {
+        ExchangeReader reader = new ExchangeReader();
+        return exchanges.stream().map(exchange -> reader.read(MAPPER.valueToTree(exchange)).value()).toList();
     }
 
     private static KafkaProducer<String, byte[]> producer() {
@@ -380,34 +488,22 @@ public final class Benchmark {
                 ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024), new StringSerializer(), new ByteArraySerializer());
     }
 
-    private void report() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "bench"));
+    /** The table of the runs so far, and latest.json (after every run, so a long benchmark shows its progress). */
+    private void report(boolean last) throws Exception {
+        Map<String, Spread> summary = new LinkedHashMap<>();
+        runs.get(0).keySet().forEach(key -> summary.put(key, Spread.of(runs.stream().map(run -> run.getOrDefault(key, Double.NaN)).toList())));
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
+        results.put("options", options);
+        results.put("summary", summary);
+        results.put("runs", runs);
         String json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results);
-        Files.writeString(dir.resolve("latest.json"), json);
-        Files.writeString(dir.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json"), json);
-        var raw = (Map<?, ?>) results.get("rawKafka");
-        double rawRate = ((Number) raw.get("producerToConsumerPerSecond")).doubleValue();
-        System.out.println();
-        System.out.println("Exchange Pulse benchmark (" + results.get("machine") + ")");
-        System.out.printf("%-44s %s%n", "Raw Kafka producer->consumer", perSecond(rawRate) + "  e2e " + raw.get("endToEndMs"));
-        for (String run : List.of("ingestKafka", "ingestHttp")) {
-            var r = (Map<?, ?>) results.get(run);
-            double rate = ((Number) r.get("countedPerSecond")).doubleValue();
-            System.out.printf("%-44s %s  (%.0f %% of raw Kafka, exact: %s, %s of %s)%n", "Counted ingest, " + run.substring(6),
-                    perSecond(rate), 100 * rate / rawRate, r.get("exact"), r.get("counted"), r.get("events"));
+        Files.writeString(out.resolve("latest.json"), json);
+        if (last) {
+            Files.writeString(out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json"), json);
         }
-        var latency = (Map<?, ?>) results.get("latency");
-        System.out.printf("%-44s %s (%s deltas)%n", "Event-to-screen at " + latency.get("rate") + "/s, " + latency.get("viewers")
-                + " viewers", latency.get("eventToScreenMs"), latency.get("deltas"));
-        System.out.printf("%-44s %s (machine busy %.0f %%)%n", "  of which event-to-send, in the service", latency.get("eventToSendMs"),
-                100 * (double) latency.get("machineBusy"));
-        System.out.printf("%-44s %s%n", "Service process", results.get("process"));
-        System.out.printf("%-44s %s%n", "Aggregator transactions", results.get("aggregator"));
-        System.out.printf("%-44s %s%n", "Start-up", results.get("startup"));
-        System.out.println("Written to " + dir.resolve("latest.json"));
-    }
-
-    private static String perSecond(double rate) {
-        return String.format("%,.0f/s", rate);
+        new BenchmarkTable(summary, runs.size(), viewerCounts()).print(System.out);
+        System.out.println("Written to " + out.resolve("latest.json"));
     }
 }

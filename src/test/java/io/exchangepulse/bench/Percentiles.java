@@ -23,8 +23,4 @@ final class Percentiles {
         Arrays.sort(sorted);
         return sorted[Math.min(size - 1, (int) Math.ceil(percentile / 100 * size) - 1)] / 1000.0;
     }
-
-    synchronized int size() {
-        return size;
-    }
 }

@@ -14,7 +14,6 @@ final class ProcessProbe implements AutoCloseable {
     private final long pid;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     private final long startCpuTicks;
-    private final long startNanos = System.nanoTime();
     private volatile long maxRssKb;
 
     ProcessProbe(long pid) {
@@ -27,10 +26,11 @@ final class ProcessProbe implements AutoCloseable {
         return Math.max(maxRssKb, rssKb()) / 1024.0;
     }
 
-    /** Cores used on average since the probe started. */
-    double cores() {
-        return (cpuTicks() - startCpuTicks) / TICKS_PER_SECOND / ((System.nanoTime() - startNanos) / 1e9);
+    /** CPU time the process has used since the probe started (user and system), in seconds. */
+    double cpuSeconds() {
+        return (cpuTicks() - startCpuTicks) / TICKS_PER_SECOND;
     }
+
 
     private long rssKb() {
         try {

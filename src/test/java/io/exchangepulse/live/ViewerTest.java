@@ -54,7 +54,7 @@ class ViewerTest {
         viewer.sendSnapshot(TODAY, NOW, 0, null);
         finishWriting();
 
-        long before = viewer.sendDelta(TODAY, "{\"totals\":{\"today\":5}}", NOW, NOW.toEpochMilli(), null);
+        long before = viewer.sendDelta(TODAY, DeltaFrame.of(NOW, null, NOW.toEpochMilli(), "{\"totals\":{\"today\":5}}"), NOW);
 
         JsonNode delta = message(1);
         assertThat(before).isZero();

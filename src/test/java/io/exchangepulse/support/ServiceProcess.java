@@ -45,7 +45,13 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code extraEnvironment} unsets that variable.
      */
     public static ServiceProcess start(String name, Map<String, String> extraEnvironment) throws IOException {
-        Map<String, String> environment = new HashMap<>();
+        return start(name, extraEnvironment, ProcessHandle.current().info().command().orElse("java"), List.of());
+    }
+
+    /** The same on another JVM ({@code java}, its executable), with options added after the image's. */
+    public static ServiceProcess start(String name, Map<String, String> extraEnvironment, String java, List<String> extraOptions)
+            throws IOException {
+        Map<String, String> environment = new HashMap<>(imageEnvironment());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", PulseServices.bootstrapServers());
         environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", PulseServices.reactiveUrl());
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -60,15 +66,28 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("EXCHANGEPULSE_MANAGEMENT_PORT", String.valueOf(managementPort));
 
         Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(containerJavaOptions());
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(extraOptions);
+        // From the application's directory, the same wherever the checkout is: a JDK's ahead-of-time cache holds
+        // the class path as the training run was launched, and a later launch must give the same one.
+        command.addAll(List.of("-jar", JAR.getFileName().toString()));
         var builder = new ProcessBuilder(command)
+                .directory(JAR.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new ServiceProcess(builder.start(), log, port, managementPort);
+    }
+
+    /** The image's settings of the C allocator (MALLOC_ARENA_MAX), which bound the JVM's native memory. */
+    private static Map<String, String> imageEnvironment() throws IOException {
+        Matcher variables = Pattern.compile("(?m)^ENV (MALLOC_\\w+)=(\\S+)$").matcher(Files.readString(DOCKERFILE));
+        Map<String, String> environment = new HashMap<>();
+        while (variables.find()) {
+            environment.put(variables.group(1), variables.group(2));
+        }
+        return environment;
     }
 
     /** The JVM options of the container image (src/main/docker/Dockerfile.jvm), so that tests run what a pod runs. */
