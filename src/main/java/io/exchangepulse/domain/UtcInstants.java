@@ -29,10 +29,10 @@ final class UtcInstants {
         int nanos = 0;
         if (length > 20) {
             int fraction = length - 21;
-            if (text.charAt(19) != '.' || fraction < 1 || fraction > 9 || digits(text, 20, length - 1) < 0) {
+            nanos = fraction < 1 || fraction > 9 ? -1 : digits(text, 20, length - 1);
+            if (nanos < 0) {
                 return Instant.parse(text);
             }
-            nanos = digits(text, 20, length - 1);
             for (int i = fraction; i < 9; i++) {
                 nanos *= 10;
             }

@@ -128,7 +128,9 @@ public final class Benchmark {
                     option("kafka-events"))), 2000));
             measureService(run, figures);
             if (aotCache.isPresent()) {
-                figures.put("startup.aot.readySeconds", readyTime(aotJava.get(), List.of("-XX:AOTCache=" + aotCache.get())));
+                List<String> jvmOptions = new ArrayList<>(serviceJvmOptions());
+                jvmOptions.add("-XX:AOTCache=" + aotCache.get());
+                figures.put("startup.aot.readySeconds", readyTime(aotJava.get(), jvmOptions));
             }
             report(run == option("runs"));
         }
@@ -140,7 +142,7 @@ public final class Benchmark {
         if (options.containsKey("jfr")) {
             // A flight recording of the service for the whole run, to see where its time goes.
             environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
-                    + Path.of(options.get("jfr").replace(".jfr", "-" + run + ".jfr")).toAbsolutePath());
+                    + Path.of(options.get("jfr").replaceFirst("(\\.jfr)?$", "-" + run + ".jfr")).toAbsolutePath());
         }
         List<String> jvmOptions = serviceJvmOptions();
         long launched = System.nanoTime();
@@ -417,7 +419,6 @@ public final class Benchmark {
             viewers.measure(false);
             double cpu = probe.cpuSeconds() - cpuBefore;
             long[] machineAfter = machineCpuTicks();
-            Thread.sleep(1000);
             String key = "push." + count + ".";
             Percentiles latency = viewers.eventToScreen();
             Map<String, Double> figures = new LinkedHashMap<>();

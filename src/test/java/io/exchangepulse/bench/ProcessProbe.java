@@ -31,7 +31,6 @@ final class ProcessProbe implements AutoCloseable {
         return (cpuTicks() - startCpuTicks) / TICKS_PER_SECOND;
     }
 
-
     private long rssKb() {
         try {
             return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()

@@ -8,6 +8,7 @@ import io.vertx.core.http.ServerWebSocket;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,19 +23,24 @@ final class RawFanOut implements AutoCloseable {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-    private final Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
+    /** Each viewer with its last sequence number. */
+    private final Map<ServerWebSocket, long[]> sockets = new ConcurrentHashMap<>();
     private final Set<Long> threads = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
     private final long timer;
     private volatile String padding = "";
-    private long seq;
 
     RawFanOut(long tickMillis) {
-        server = vertx.createHttpServer().webSocketHandler(socket -> {
-            threads.add(Thread.currentThread().getId());
-            sockets.add(socket);
-            socket.closeHandler(closed -> sockets.remove(socket));
-        }).listen(0).toCompletionStage().toCompletableFuture().join();
+        try {
+            server = vertx.createHttpServer().webSocketHandler(socket -> {
+                threads.add(Thread.currentThread().getId());
+                sockets.put(socket, new long[1]);
+                socket.closeHandler(closed -> sockets.remove(socket));
+            }).listen(0).toCompletionStage().toCompletableFuture().join();
+        } catch (RuntimeException failed) {
+            vertx.close();
+            throw failed;
+        }
         timer = vertx.setPeriodic(tickMillis, tick -> send());
     }
 
@@ -51,12 +57,12 @@ final class RawFanOut implements AutoCloseable {
         threads.add(Thread.currentThread().getId());
         Instant now = Instant.now();
         String rest = ",\"serverTime\":\"" + now + "\",\"newestIngestedAt\":\"" + now + "\",\"changes\":{\"pad\":\"" + padding + "\"}}";
-        for (ServerWebSocket socket : sockets) {
+        sockets.forEach((socket, seq) -> {
             // As the service does: a viewer that cannot take a message now skips this one.
             if (!socket.writeQueueFull()) {
-                socket.writeTextMessage("{\"type\":\"delta\",\"seq\":" + ++seq + rest);
+                socket.writeTextMessage("{\"type\":\"delta\",\"seq\":" + ++seq[0] + rest);
             }
-        }
+        });
     }
 
     /** CPU time of the server's threads so far, in seconds. */

@@ -32,6 +32,16 @@ final class Viewers implements AutoCloseable {
         Viewers viewers = new Viewers();
         WebSocketClient client = viewers.vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(count).setMaxFrameSize(1 << 20).setMaxMessageSize(16 << 20));
+        try {
+            viewers.open(client, count, port, uri, authorization);
+        } catch (RuntimeException failed) {
+            viewers.close();
+            throw failed;
+        }
+        return viewers;
+    }
+
+    private void open(WebSocketClient client, int count, int port, String uri, String authorization) {
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(uri);
@@ -41,11 +51,10 @@ final class Viewers implements AutoCloseable {
             pending.add(client.connect(options).toCompletionStage().toCompletableFuture());
             // A few hundred upgrades at a time: each is a token check on the server.
             if (pending.size() == 200 || i == count - 1) {
-                pending.forEach(socket -> viewers.add(socket.join()));
+                pending.forEach(socket -> add(socket.join()));
                 pending.clear();
             }
         }
-        return viewers;
     }
 
     private void add(WebSocket socket) {
