@@ -114,7 +114,7 @@ final class Viewer {
         lastSent = states;
         newestIngestedAtSent = newestIngestedAt;
         countingDelaySent = countingDelay;
-        write(encoder.apply(new ServerMessage.Snapshot(++seq, now, countingDelay, subscription, states.snapshot())), now);
+        write(new ServerMessage.Snapshot(++seq, now, countingDelay, subscription, states.snapshot()), now);
     }
 
     /**
@@ -137,7 +137,7 @@ final class Viewer {
 
     synchronized void sendHeartbeat(Instant now, Long countingDelay) {
         countingDelaySent = countingDelay;
-        write(encoder.apply(new ServerMessage.Heartbeat(++seq, now, countingDelay)), now);
+        write(new ServerMessage.Heartbeat(++seq, now, countingDelay), now);
     }
 
     /** Whether the viewer was told something else of counting's delay than {@code countingDelay}, to the minute. */
@@ -155,7 +155,11 @@ final class Viewer {
     private void flushError() {
         ServerMessage.Error error = pendingError;
         pendingError = null;
-        write(encoder.apply(new ServerMessage.Error(++seq, error.serverTime(), error.message())), error.serverTime());
+        write(new ServerMessage.Error(++seq, error.serverTime(), error.message()), error.serverTime());
+    }
+
+    private void write(ServerMessage message, Instant now) {
+        write(encoder.apply(message), now);
     }
 
     private void write(String text, Instant now) {

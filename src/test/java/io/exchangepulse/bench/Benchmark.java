@@ -2,8 +2,10 @@ package io.exchangepulse.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.ExchangeReader;
+import io.exchangepulse.domain.Grain;
 import io.exchangepulse.simulate.SeedShapedTraffic;
 import io.exchangepulse.support.Callers;
 import io.exchangepulse.support.Counts;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +31,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -146,8 +148,7 @@ public final class Benchmark {
         }
         List<String> jvmOptions = serviceJvmOptions();
         long launched = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start("bench", environment, ProcessHandle.current().info().command().orElse("java"),
-                jvmOptions).awaitReady(Duration.ofSeconds(120))) {
+        try (ServiceProcess service = ServiceProcess.start("bench", environment, jvmOptions).awaitReady(Duration.ofSeconds(120))) {
             figures.put("startup.readySeconds", (System.nanoTime() - launched) / 1e9);
             if (run == 1) {
                 // The service has made its tables by now.
@@ -204,13 +205,12 @@ public final class Benchmark {
         }
     }
 
+    /** The Java version of a JDK's {@code java}, from the {@code release} file every JDK has beside its bin/. */
     private static int featureVersion(Path java) {
         try {
-            Process process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version").redirectErrorStream(true).start();
-            String settings = new String(process.getInputStream().readAllBytes());
-            var version = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(settings);
+            var version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(java.getParent().resolveSibling("release")));
             return version.find() ? Integer.parseInt(version.group(1)) : 0;
-        } catch (Exception unreadable) {
+        } catch (IOException unreadable) {
             return 0;
         }
     }
@@ -370,16 +370,8 @@ public final class Benchmark {
      * covers; taken before and after, since the runs' phases can share minutes.
      */
     private static long counted(Instant start, int events) throws Exception {
-        try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
-             var query = connection.prepareStatement("SELECT coalesce(sum(n), 0) FROM scope_channel_count "
-                     + "WHERE grain = 'MINUTE' AND bucket >= ? AND bucket < ?")) {
-            query.setTimestamp(1, Timestamp.from(start));
-            query.setTimestamp(2, Timestamp.from(start.plusMillis(events).plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MINUTES)));
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        Instant end = start.plusMillis(events).plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MINUTES);
+        return Counts.stored(CounterFamily.SCOPE_CHANNEL, Grain.MINUTE, start, end).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**

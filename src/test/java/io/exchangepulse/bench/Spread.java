@@ -1,7 +1,5 @@
 package io.exchangepulse.bench;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import java.util.List;
 
 /** One figure over the runs: the median, and the lowest and highest run, so a reader sees how much it moves. */
@@ -18,7 +16,6 @@ record Spread(double median, double min, double max, int runs) {
     }
 
     /** "12,300 (11,900-12,800)" with the given format for each number. */
-    @JsonIgnore
     String format(String number) {
         if (runs == 0) {
             return "-";

@@ -45,7 +45,13 @@ public final class ServiceProcess implements AutoCloseable {
      * {@code extraEnvironment} unsets that variable.
      */
     public static ServiceProcess start(String name, Map<String, String> extraEnvironment) throws IOException {
-        return start(name, extraEnvironment, ProcessHandle.current().info().command().orElse("java"), List.of());
+        return start(name, extraEnvironment, List.of());
+    }
+
+    /** The same, with JVM options added after the image's. */
+    public static ServiceProcess start(String name, Map<String, String> extraEnvironment, List<String> extraOptions)
+            throws IOException {
+        return start(name, extraEnvironment, ProcessHandle.current().info().command().orElse("java"), extraOptions);
     }
 
     /** The same on another JVM ({@code java}, its executable), with options added after the image's. */
