@@ -1,5 +1,6 @@
 package io.exchangepulse.live;
 
+import io.exchangepulse.identity.Origins;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,14 +40,6 @@ public class LiveOriginCheck implements HttpUpgradeCheck {
         if (origin == null) {
             return true;
         }
-        if (allowedOrigins.orElse(List.of()).contains(origin)) {
-            return true;
-        }
-        try {
-            URI page = URI.create(origin);
-            return host != null && page.getRawAuthority() != null && page.getRawAuthority().equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return allowedOrigins.orElse(List.of()).contains(origin) || Origins.sameOrigin(origin, host);
     }
 }

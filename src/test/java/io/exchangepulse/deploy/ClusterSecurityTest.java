@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -378,7 +379,7 @@ class ClusterSecurityTest {
     }
 
     @Test
-    void theDevRealmHasTheRolesTheClaimsAndAUserPerRole() throws Exception {
+    void theDevRealmGrantsTheServicesOwnClientRolesAndTheClaimsAndHasAUserPerRole() throws Exception {
         List<JsonNode> objects = rendered("dev");
         URI provider = provider(objects);
         String realmName = provider.getPath().substring("/realms/".length());
@@ -387,46 +388,55 @@ class ClusterSecurityTest {
         assertThat(realmImport.at("/spec/keycloakCRName").asText()).isEqualTo(keycloakName(objects, provider));
         JsonNode realm = realmImport.at("/spec/realm");
         assertThat(realm.path("enabled").asBoolean()).isTrue();
+        assertThat(realm.at("/defaultRole/composites").isMissingNode()).as("nobody gets a role, offline_access included, by default").isTrue();
 
+        // Roles are the service's client roles, read where the service reads them; groups only hand them out.
+        String clientId = applicationDefault("quarkus.oidc.client-id");
+        assertThat(applicationDefault("quarkus.oidc.roles.role-claim-path")).isEqualTo("resource_access/" + clientId + "/roles");
         List<String> roles = Arrays.stream(Role.values()).map(Role::claim).toList();
         assertThat(roles).hasSize(5);
-        assertThat(names(realm.at("/roles/realm"))).containsAll(roles);
+        assertThat(names(realm.at("/roles/client/" + clientId))).containsExactlyInAnyOrderElementsOf(roles);
+        assertThat(realm.at("/roles/realm").isMissingNode()).as("no realm roles of the service's").isTrue();
         for (String role : roles) {
-            JsonNode group = find(realm.path("groups"), g -> g.path("name").asText().equals(role));
-            assertThat(group).as("group %s", role).isNotNull();
-            assertThat(texts(group.path("realmRoles"))).contains(role);
+            JsonNode group = find(realm.path("groups"), g -> texts(g.at("/clientRoles/" + clientId)).contains(role));
+            assertThat(group).as("a group that hands out %s", role).isNotNull();
+            assertThat(texts(group.path("realmRoles")).contains("offline_access")).as("%s's offline session", role)
+                    .isEqualTo(role.equals(Role.WALL.claim()));
         }
 
-        String clientId = applicationDefault("quarkus.oidc.client-id");
         JsonNode client = find(realm.path("clients"), c -> c.path("clientId").asText().equals(clientId));
         assertThat(client).as("client %s", clientId).isNotNull();
         assertThat(client.path("publicClient").asBoolean(true)).as("confidential").isFalse();
         assertThat(client.path("standardFlowEnabled").asBoolean(true)).isTrue();
         assertThat(client.path("implicitFlowEnabled").asBoolean(false)).isFalse();
         assertThat(client.path("serviceAccountsEnabled").asBoolean(false)).isFalse();
-        assertThat(client.path("directAccessGrantsEnabled").asBoolean()).as("development only").isTrue();
+        assertThat(client.path("directAccessGrantsEnabled").asBoolean(true)).as("no password grant").isFalse();
+        assertThat(client.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
         String host = named(objects, "Ingress", KubernetesManifestsTest.only(objects, "Service").at("/metadata/name").asText())
                 .at("/spec/rules/0/host").asText();
         assertThat(texts(client.path("redirectUris"))).isNotEmpty().allSatisfy(uri -> assertThat(uri).startsWith("https://" + host + "/"));
-        if (client.has("optionalClientScopes")) {
-            assertThat(texts(client.path("optionalClientScopes"))).as("the wall's offline session").contains("offline_access");
-        }
-        assertThat(realm.path("offlineSessionIdleTimeout").asLong(2_592_000)).isGreaterThanOrEqualTo(2_592_000);
+        assertThat(client.at("/attributes/backchannel.logout.url").asText()).isEqualTo("https://" + host + "/back-channel-logout");
+        assertThat(client.at("/attributes/backchannel.logout.session.required").asText()).isEqualTo("true");
+        assertThat(texts(client.path("optionalClientScopes"))).as("the wall's offline session").contains("offline_access");
+
+        // The provider's session limits are the service's.
+        assertThat(Duration.ofSeconds(realm.path("ssoSessionMaxLifespan").asLong()))
+                .isEqualTo(Duration.parse(applicationDefault("exchangepulse.identity.session-max-age")));
+        assertThat(Duration.ofSeconds(realm.path("ssoSessionIdleTimeout").asLong()))
+                .isEqualTo(Duration.parse(applicationDefault("quarkus.oidc.web.authentication.session-age-extension")));
+        assertThat(Duration.ofSeconds(realm.path("offlineSessionIdleTimeout").asLong()))
+                .isEqualTo(Duration.parse(applicationDefault("quarkus.oidc.kiosk.authentication.session-age-extension")));
 
         // The client's secret is the one the service reads, put in by the operator.
         JsonNode secret = secretRef(objects, "EXCHANGEPULSE_OIDC_CLIENT_SECRET");
-        Matcher placeholder = Pattern.compile("\\$\\{(\\w+)}").matcher(client.path("secret").asText());
-        assertThat(placeholder.matches()).as("the client secret is a placeholder").isTrue();
-        JsonNode source = realmImport.at("/spec/placeholders/" + placeholder.group(1) + "/secret");
+        JsonNode source = placeholder(objects, realmImport, client.path("secret").asText());
         assertThat(source.path("name").asText()).isEqualTo(secret.path("name").asText());
         assertThat(source.path("key").asText()).isEqualTo(secret.path("key").asText());
 
         JsonNode mappers = client.path("protocolMappers");
-        JsonNode groups = find(mappers, m -> m.path("protocolMapper").asText().equals("oidc-group-membership-mapper"));
-        assertThat(groups).as("the groups mapper").isNotNull();
-        assertThat(groups.at("/config/claim.name").asText()).isEqualTo(applicationDefault("quarkus.oidc.roles.role-claim-path"));
-        assertThat(groups.at("/config/full.path").asText()).as("names, not paths").isEqualTo("false");
-        assertInTokens(groups);
+        assertThat(find(mappers, m -> m.path("protocolMapper").asText().equals("oidc-group-membership-mapper")))
+                .as("no groups in tokens: group names grant nothing").isNull();
+        assertRolesAndAudience(mappers, clientId);
         for (String attribute : List.of("party", "agency", "task_forces")) {
             JsonNode mapper = find(mappers, m -> m.path("protocolMapper").asText().equals("oidc-usermodel-attribute-mapper")
                     && m.at("/config/user.attribute").asText().equals(attribute));
@@ -436,12 +446,8 @@ class ClusterSecurityTest {
                     .isEqualTo(attribute.equals("task_forces") ? "true" : "false");
             assertInTokens(mapper);
         }
-        JsonNode audience = find(mappers, m -> m.path("protocolMapper").asText().equals("oidc-audience-mapper"));
-        assertThat(audience).as("the audience mapper").isNotNull();
-        assertThat(audience.at("/config/included.client.audience").asText()).isEqualTo(applicationDefault("quarkus.oidc.token.audience"));
-        assertThat(audience.at("/config/access.token.claim").asText()).isEqualTo("true");
 
-        // Keycloak keeps only the attributes its user profile declares.
+        // Keycloak keeps only the attributes its user profile declares; only an administrator sets them.
         JsonNode profile = KubernetesManifestsTest.YAML.readTree(
                 realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config/kc.user.profile.config/0").asText());
         for (String attribute : List.of("party", "agency", "task_forces")) {
@@ -453,10 +459,14 @@ class ClusterSecurityTest {
 
         JsonNode users = realm.path("users");
         for (String role : roles) {
-            assertThat(users).as("a user of %s", role).anySatisfy(u -> assertThat(texts(u.path("groups"))).contains("/" + role));
+            String group = find(realm.path("groups"), g -> texts(g.at("/clientRoles/" + clientId)).contains(role)).path("path").asText();
+            assertThat(users).as("a user of %s", role).anySatisfy(u -> assertThat(texts(u.path("groups"))).contains(group));
         }
         for (JsonNode user : users) {
             String name = user.path("username").asText();
+            if (user.has("serviceAccountClientId")) {
+                continue;
+            }
             assertThat(user.at("/credentials/0/value").asText()).as("%s's development password", name).isEqualTo(name);
             if (texts(user.path("groups")).contains("/" + Role.LIAISON.claim())) {
                 assertThat(Party.fromCode(user.at("/attributes/party/0").asText())).as("%s's party", name).isPresent();
@@ -469,6 +479,63 @@ class ClusterSecurityTest {
         }
         assertThat(users).extracting(u -> u.path("username").asText())
                 .contains("liaison-ro", "liaison-bg", "leader-drugs", "leader-terrorism", "wall", "analyst", "admin");
+    }
+
+    @Test
+    void eachLiaisonDeskIsAClientOfItsOwnThatSpeaksForOneParty() throws Exception {
+        List<JsonNode> objects = rendered("dev");
+        JsonNode realmImport = KubernetesManifestsTest.only(objects, "KeycloakRealmImport");
+        JsonNode realm = realmImport.at("/spec/realm");
+        String clientId = applicationDefault("quarkus.oidc.client-id");
+        List<JsonNode> desks = new ArrayList<>();
+        realm.path("clients").forEach(c -> {
+            if (c.path("serviceAccountsEnabled").asBoolean(false)) {
+                desks.add(c);
+            }
+        });
+        assertThat(desks).extracting(d -> d.path("clientId").asText()).containsExactlyInAnyOrder("desk-ro-police", "desk-bg-customs");
+        for (JsonNode desk : desks) {
+            String name = desk.path("clientId").asText();
+            assertThat(desk.path("publicClient").asBoolean(true)).as("%s confidential", name).isFalse();
+            assertThat(desk.path("standardFlowEnabled").asBoolean(true)).as("%s: no browser sign-in", name).isFalse();
+            assertThat(desk.path("directAccessGrantsEnabled").asBoolean(true)).as("%s: no password grant", name).isFalse();
+            assertThat(placeholder(objects, realmImport, desk.path("secret").asText())).as("%s's secret from a Secret", name).isNotNull();
+            JsonNode mappers = desk.path("protocolMappers");
+            assertRolesAndAudience(mappers, clientId);
+            JsonNode party = find(mappers, m -> m.path("protocolMapper").asText().equals("oidc-hardcoded-claim-mapper")
+                    && m.at("/config/claim.name").asText().equals("party"));
+            JsonNode agency = find(mappers, m -> m.path("protocolMapper").asText().equals("oidc-hardcoded-claim-mapper")
+                    && m.at("/config/claim.name").asText().equals("agency"));
+            assertThat(Party.fromCode(party.at("/config/claim.value").asText())).as("%s's party", name).isPresent();
+            assertThat(agency.at("/config/claim.value").asText()).as("%s's agency", name).isIn("POLICE", "CUSTOMS");
+            JsonNode account = find(realm.path("users"), u -> u.path("serviceAccountClientId").asText().equals(name));
+            assertThat(account).as("%s's service account", name).isNotNull();
+            assertThat(texts(account.at("/clientRoles/" + clientId))).as("%s only sends", name).containsExactly(Role.LIAISON.claim());
+        }
+    }
+
+    /** The client-role mapper puts the service's roles where the service reads them, in access tokens; the audience names the service. */
+    private static void assertRolesAndAudience(JsonNode mappers, String clientId) throws IOException {
+        JsonNode roles = find(mappers, m -> m.path("protocolMapper").asText().equals("oidc-usermodel-client-role-mapper"));
+        assertThat(roles).as("the client roles mapper").isNotNull();
+        assertThat(roles.at("/config/usermodel.clientRoleMapping.clientId").asText()).isEqualTo(clientId);
+        assertThat(roles.at("/config/claim.name").asText().replace('.', '/')).isEqualTo(applicationDefault("quarkus.oidc.roles.role-claim-path"));
+        assertThat(roles.at("/config/access.token.claim").asText()).isEqualTo("true");
+        JsonNode audience = find(mappers, m -> m.path("protocolMapper").asText().equals("oidc-audience-mapper"));
+        assertThat(audience).as("the audience mapper").isNotNull();
+        assertThat(audience.at("/config/included.client.audience").asText()).isEqualTo(applicationDefault("quarkus.oidc.token.audience"));
+        assertThat(audience.at("/config/access.token.claim").asText()).isEqualTo("true");
+    }
+
+    /** The Secret key a realm placeholder ({@code ${NAME}}) is filled from, checked to be a Secret of the overlay. */
+    private static JsonNode placeholder(List<JsonNode> objects, JsonNode realmImport, String value) {
+        Matcher placeholder = Pattern.compile("\\$\\{(\\w+)}").matcher(value);
+        assertThat(placeholder.matches()).as("%s is a placeholder", value).isTrue();
+        JsonNode source = realmImport.at("/spec/placeholders/" + placeholder.group(1) + "/secret");
+        JsonNode secret = named(objects, "Secret", source.path("name").asText());
+        assertThat(secret.at("/stringData").has(source.path("key").asText()) || secret.at("/data").has(source.path("key").asText()))
+                .as("%s in the Secret %s", source.path("key").asText(), source.path("name").asText()).isTrue();
+        return source;
     }
 
     // --- Kustomize ---
@@ -767,9 +834,22 @@ class ClusterSecurityTest {
         return properties;
     }
 
+    /** A property's default as the application resolves it: references to other properties followed, variables unset. */
     static String resolve(String value) {
-        return value.replace("${quarkus.uuid}", UUID.randomUUID().toString())
-                .replaceAll("\\$\\{[^:}]+:([^}]*)}", "$1");
+        Properties properties;
+        try {
+            properties = applicationProperties();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Pattern reference = Pattern.compile("\\$\\{([^:}${]+)(?::([^}${]*))?}");
+        String resolved = value.replace("${quarkus.uuid}", UUID.randomUUID().toString());
+        for (Matcher m = reference.matcher(resolved); m.find(); m = reference.matcher(resolved)) {
+            String name = m.group(1);
+            String replacement = properties.getProperty(name, m.group(2) == null ? "" : m.group(2));
+            resolved = resolved.substring(0, m.start()) + replacement + resolved.substring(m.end());
+        }
+        return resolved;
     }
 
     static List<JsonNode> all(List<JsonNode> objects, String kind) {

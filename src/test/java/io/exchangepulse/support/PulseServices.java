@@ -109,6 +109,9 @@ public class PulseServices implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER,
                 "quarkus.datasource.password", "",
                 "quarkus.oidc.auth-server-url", issuer().url(),
+                // The packaged application (the @QuarkusIntegrationTests) runs in the prod profile: it needs its secrets.
+                "quarkus.oidc.web.credentials.secret", ServiceProcess.CLIENT_SECRET,
+                "exchangepulse.identity.session-secret", ServiceProcess.SESSION_SECRET,
                 "quarkus.management.port", String.valueOf(managementPort()),
                 "quarkus.management.test-port", String.valueOf(managementPort()));
     }

@@ -26,6 +26,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm");
+    /** The secrets an operator gives the packaged service, which refuses to start without them. */
+    public static final String CLIENT_SECRET = "test-only-client-secret-of-the-packaged-service";
+    public static final String SESSION_SECRET = "test-only-session-secret-of-the-packaged-service";
 
     private final Process process;
     private final Path log;
@@ -62,6 +65,8 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", PulseServices.reactiveUrl());
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", PulseServices.issuer().url());
+        environment.put("EXCHANGEPULSE_OIDC_CLIENT_SECRET", CLIENT_SECRET);
+        environment.put("EXCHANGEPULSE_SESSION_SECRET", SESSION_SECRET);
         environment.put("EXCHANGEPULSE_LOG_JSON", "false");
         environment.putAll(extraEnvironment);
         // An empty value leaves the variable out, as an operator who never set it would.
@@ -107,6 +112,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public URI url() {
+        return URI.create("http://localhost:" + port + "/");
     }
 
     /** Where /q/health and /q/metrics are. */
