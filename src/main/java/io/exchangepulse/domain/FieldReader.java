@@ -135,13 +135,13 @@ final class FieldReader {
         return text;
     }
 
-    Long amount(String field) {
+    Long amount(String field, long max) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
-            violate(field, "must be a whole number, zero or more");
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0 || value.longValue() > max) {
+            violate(field, "must be a whole number from 0 to " + String.format("%,d", max));
             return null;
         }
         return value.longValue();

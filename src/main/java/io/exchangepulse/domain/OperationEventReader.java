@@ -14,6 +14,14 @@ import java.util.stream.Stream;
 /** The rules for one submitted operation event; like exchanges, an event carries no personal data. */
 public final class OperationEventReader {
 
+    /**
+     * The most arrests one result reports: Tara's largest, in one country, was 46. A larger number is a mistake
+     * or an attack on the board's totals, never a result.
+     */
+    public static final long MAX_ARRESTS = 100_000;
+    /** The largest amount one result reports, in euros: a thousand billion. */
+    public static final long MAX_AMOUNT_EUR = 1_000_000_000_000L;
+
     static final Set<String> FIELDS = new LinkedHashSet<>(List.of(
             "id", "operationId", "type", "occurredAt", "name", "operationKind", "taskForce", "countries", "place",
             "country", "arrests", "seizures", "amountEur"));
@@ -51,9 +59,9 @@ public final class OperationEventReader {
         List<Party> countries = fields.parties("countries");
         String place = fields.shortText("place", 80);
         Party country = fields.party("country", false);
-        Long arrests = fields.amount("arrests");
+        Long arrests = fields.amount("arrests", MAX_ARRESTS);
         List<Seizure> seizures = fields.enumValues("seizures", Seizure.class);
-        Long amountEur = fields.amount("amountEur");
+        Long amountEur = fields.amount("amountEur", MAX_AMOUNT_EUR);
 
         if (occurredAt != null && occurredAt.isAfter(clock.instant().plus(Admission.MAX_FUTURE))) {
             fields.violate("occurredAt", "is more than 5 minutes in the future (" + occurredAt + ")");

@@ -34,6 +34,11 @@ public record Caller(String name, Set<Role> roles, Optional<Party> party, Option
         return is(Role.ADMIN) || (is(Role.LIAISON) && party.filter(parties::contains).isPresent());
     }
 
+    /** Whether the caller may report an operation's result in {@code country}: a liaison only in its own. */
+    public boolean mayReportResultIn(Party country) {
+        return is(Role.ADMIN) || party.filter(own -> own == country).isPresent();
+    }
+
     /** The whole center: the wall, analysts and administrators; a leader sees only its task forces. */
     public boolean seesWholeCenter() {
         return is(Role.WALL) || is(Role.ANALYST) || is(Role.ADMIN);

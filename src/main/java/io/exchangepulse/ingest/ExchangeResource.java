@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -60,9 +62,12 @@ public class ExchangeResource {
             + "own party; each item that is not is listed); nothing was accepted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More items or bytes than one request may hold")
+    @APIResponse(responseCode = "415", description = "No Content-Type, or another than JSON or NDJSON")
+    @APIResponse(responseCode = "429", description = "The party's quota is used up; send again after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The log cannot take it now; resend after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, byte[] body) {
+    public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, InputStream body) {
         Accepted accepted = ingestion.exchanges(body, isNdjson(contentType), currentCaller.get());
         return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
     }

@@ -19,4 +19,26 @@ public interface IngestConfig {
     /** What a 503 tells the client to wait before it resends. */
     @WithDefault("5")
     int retryAfterSeconds();
+
+    /** How much each party may send (README, "Quotas"); an administrator, the center itself, has no quota. */
+    Quota quota();
+
+    interface Quota {
+
+        /** Exchanges a party may send in a minute: a hundred a second, far above any desk's pace. */
+        @WithDefault("6000")
+        long exchangesPerMinute();
+
+        /** Operations a party may open in a day (UTC). */
+        @WithDefault("20")
+        long operationsOpenedPerDay();
+
+        /** Operation events a party may report in a day (UTC), openings included. */
+        @WithDefault("1000")
+        long operationEventsPerDay();
+    }
+
+    /** Requests with a body read at once by this replica; more wait for none, they are answered 503. */
+    @WithDefault("4")
+    int concurrentBodies();
 }

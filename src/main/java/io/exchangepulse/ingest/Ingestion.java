@@ -13,6 +13,7 @@ import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.Reading;
 import io.exchangepulse.domain.Violation;
 import io.exchangepulse.identity.Caller;
+import io.exchangepulse.identity.Role;
 import io.exchangepulse.operations.OperationParties;
 import io.exchangepulse.platform.Draining;
 import io.exchangepulse.platform.EventLog;
@@ -21,11 +22,15 @@ import io.exchangepulse.platform.Problem;
 import io.exchangepulse.platform.ProblemException;
 import io.exchangepulse.platform.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +43,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -88,16 +94,34 @@ public class Ingestion {
     @Inject
     OperationParties operationParties;
 
+    @Inject
+    PartyQuotas quotas;
+
+    /** The largest body a request may have (more: 413, found while reading). */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
+    private Semaphore bodies;
+
+    @PostConstruct
+    void limitConcurrentBodies() {
+        bodies = new Semaphore(config.concurrentBodies());
+    }
+
     /** Exchanges are keyed by id, so that a resend lands in the partition of the original. */
-    public Accepted exchanges(byte[] body, boolean ndjson, Caller caller) {
+    public Accepted exchanges(InputStream body, boolean ndjson, Caller caller) {
         return ingest("exchange", body, ndjson, this::admitted, topics.exchanges(), e -> e.id().toString(), caller,
-                exchanges -> forbiddenExchanges(exchanges, caller));
+                exchanges -> forbiddenExchanges(exchanges, caller),
+                exchanges -> List.of(new PartyQuotas.Use(PartyQuotas.Quota.EXCHANGES_PER_MINUTE, exchanges.size())));
     }
 
     /** Operation events are keyed by operation, so that one operation's events stay in order. */
-    public Accepted operationEvents(byte[] body, boolean ndjson, Caller caller) {
+    public Accepted operationEvents(InputStream body, boolean ndjson, Caller caller) {
         return ingest("operation-event", body, ndjson, (node, arrival) -> operationEventReader.read(node),
-                topics.operationEvents(), OperationEvent::operationId, caller, events -> forbiddenEvents(events, caller));
+                topics.operationEvents(), OperationEvent::operationId, caller, events -> forbiddenEvents(events, caller),
+                events -> List.of(new PartyQuotas.Use(PartyQuotas.Quota.OPERATION_EVENTS_PER_DAY, events.size()),
+                        new PartyQuotas.Use(PartyQuotas.Quota.OPERATIONS_OPENED_PER_DAY,
+                                events.stream().filter(e -> e.type() == OperationEventType.OPENED).count())));
     }
 
     /** A liaison sends only as its own party. */
@@ -115,22 +139,33 @@ public class Ingestion {
     }
 
     /**
-     * A liaison reports only on operations its party takes part in: those it opens with itself among the
-     * countries, and those on the board with it among theirs.
+     * A liaison reports only on operations its party takes part in (those it opens with itself among the
+     * countries, and those on the board with it among theirs), reports results only for its own country, and
+     * never opens an operation that is already open: operations change only through their parties' events.
      */
     private List<ItemProblem> forbiddenEvents(List<OperationEvent> events, Caller caller) {
-        Map<String, List<Party>> parties = new HashMap<>(operationParties.of(events.stream()
+        Map<String, OperationParties.Known> known = operationParties.of(events.stream()
                         .map(OperationEvent::operationId).collect(Collectors.toSet()))
-                .await().atMost(Duration.ofSeconds(10)));
+                .await().atMost(Duration.ofSeconds(10));
+        Map<String, List<Party>> parties = new HashMap<>();
+        known.forEach((operation, on) -> parties.put(operation, on.parties()));
         List<ItemProblem> forbidden = new ArrayList<>();
         for (int index = 0; index < events.size(); index++) {
             OperationEvent event = events.get(index);
             if (event.type() == OperationEventType.OPENED) {
+                if (known.containsKey(event.operationId()) && known.get(event.operationId()).opened()) {
+                    forbidden.add(new ItemProblem(index, "operationId", "is " + event.operationId()
+                            + ", which is already opened: an opening is never changed"));
+                    continue;
+                }
                 parties.putIfAbsent(event.operationId(), event.countries());
             }
             if (!caller.mayReportFor(parties.getOrDefault(event.operationId(), List.of()))) {
                 forbidden.add(new ItemProblem(index, "operationId", "is " + event.operationId() + ", which "
                         + caller.party().map(Party::name).orElse("the caller's party") + " takes no part in"));
+            } else if (event.type() == OperationEventType.RESULT && !caller.mayReportResultIn(event.country())) {
+                forbidden.add(new ItemProblem(index, "country", "is " + event.country() + ", but "
+                        + caller.party().map(Party::name).orElse("the caller") + " reports results only in its own country"));
             }
         }
         return forbidden;
@@ -151,19 +186,34 @@ public class Ingestion {
      * @param topic   where accepted items go
      * @param keyOf   the Kafka key of an item (it decides the partition)
      */
-    private <T> Accepted ingest(String item, byte[] body, boolean ndjson, BiFunction<JsonNode, Instant, Reading<T>> reader,
+    private <T> Accepted ingest(String item, InputStream body, boolean ndjson, BiFunction<JsonNode, Instant, Reading<T>> reader,
                                String topic, Function<T, String> keyOf, Caller caller,
-                               Function<List<T>, List<ItemProblem>> forbidden) {
+                               Function<List<T>, List<ItemProblem>> forbidden, Function<List<T>, List<PartyQuotas.Use>> usage) {
         if (draining.isDraining()) {
             throw new ProblemException(Problem.of("stopping", "Service stopping", 503,
                     "this replica is stopping; resend the request whole after Retry-After seconds (another replica "
                             + "will take it)"), String.valueOf(config.retryAfterSeconds()));
         }
+        if (!bodies.tryAcquire()) {
+            metrics.counter("pulse.ingest.busy", "item", item).increment();
+            throw new ProblemException(Problem.of("busy", "Replica busy", 503, "this replica is reading "
+                    + config.concurrentBodies() + " requests already; resend the request after Retry-After seconds"), "1");
+        }
+        try {
+            return ingestRead(item, body, ndjson, reader, topic, keyOf, caller, forbidden, usage);
+        } finally {
+            bodies.release();
+        }
+    }
+
+    private <T> Accepted ingestRead(String item, InputStream body, boolean ndjson, BiFunction<JsonNode, Instant, Reading<T>> reader,
+                                    String topic, Function<T, String> keyOf, Caller caller,
+                                    Function<List<T>, List<ItemProblem>> forbidden, Function<List<T>, List<PartyQuotas.Use>> usage) {
         Instant arrival = clock.instant();
         Judged judged = new Judged();
         List<T> values = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        int items = SubmittedItems.read(body, ndjson, config.maxItems(), (index, node) -> {
+        int items = SubmittedItems.read(body, ndjson, config.maxItems(), maxBodySize.asLongValue(), (index, node) -> {
             Reading<T> reading = reader.apply(node, arrival);
             if (!reading.isValid()) {
                 judged.broken(index, reading.violations());
@@ -191,9 +241,39 @@ public class Ingestion {
                             + "; nothing was accepted", refused.subList(0, Math.min(refused.size(), MAX_PROBLEMS)),
                     refused.size() > MAX_PROBLEMS ? refused.size() : null));
         }
-        append(item, records);
+        Optional<Party> quotaParty = caller.is(Role.ADMIN) ? Optional.empty() : caller.party();
+        List<PartyQuotas.Use> uses = usage.apply(values);
+        quotaParty.ifPresent(party -> take(item, party, uses, arrival));
+        try {
+            append(item, records);
+        } catch (ProblemException unavailable) {
+            quotaParty.ifPresent(party -> quotas.giveBack(party, uses, arrival).onFailure().recoverWithNull()
+                    .await().atMost(Duration.ofSeconds(5)));
+            throw unavailable;
+        }
         metrics.counter("pulse.ingest.accepted", "item", item).increment(records.size());
         return new Accepted(records.size());
+    }
+
+    /**
+     * Takes the request's use of the party's quotas, or refuses it with 429 and when to send again. While the
+     * database is away the quota cannot be counted and the request passes: ingest stays up on Kafka alone.
+     */
+    private void take(String item, Party party, List<PartyQuotas.Use> uses, Instant now) {
+        Optional<PartyQuotas.Exceeded> exceeded;
+        try {
+            exceeded = quotas.take(party, uses, now).await().atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException unavailable) {
+            metrics.counter("pulse.ingest.quota.unchecked", "item", item).increment();
+            LOG.warnf("The quotas of %s could not be counted (%s): the request passes", party, unavailable.toString());
+            return;
+        }
+        if (exceeded.isPresent()) {
+            metrics.counter("pulse.ingest.quota.exceeded", "item", item, "quota", exceeded.get().quota().name()).increment();
+            throw new ProblemException(Problem.of("quota-exceeded", "Quota exceeded", 429, exceeded.get().describe(party)
+                    + "; nothing was accepted: send again after Retry-After seconds"),
+                    String.valueOf(Math.max(1, exceeded.get().retryAfter().toSeconds())));
+        }
     }
 
     /** The broken rules of a request so far: the first {@link #MAX_PROBLEMS} kept, all counted. */

@@ -14,12 +14,15 @@ import io.exchangepulse.platform.ItemProblem;
 import io.exchangepulse.platform.Problem;
 import io.exchangepulse.platform.ProblemException;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Reads a request body item by item: one JSON object, a JSON array of them, or NDJSON (one object a line).
- * Nothing is read whole: the item limit holds while reading (the 10,001st item ends the request), and each
+ * Reads a request body item by item, as it streams in: one JSON object, a JSON array of them, or NDJSON (one
+ * object a line). Nothing is read whole: the item limit holds while reading (the 10,001st item ends the request), and each
  * item is read with bounds (fields, array elements, string and name lengths, depth), so that no body the
  * size limit lets in can fill the heap. The items' rules are the domain's; these are only the bounds of
  * reading them.
@@ -52,72 +55,72 @@ final class SubmittedItems {
     private SubmittedItems() {
     }
 
-    /** Hands each item over as it is read; returns how many there were. */
-    static int read(byte[] body, boolean ndjson, int maxItems, ItemConsumer items) {
-        int count = ndjson ? ndjsonItems(body, maxItems, items) : jsonItems(body, maxItems, items);
-        if (count == 0) {
-            throw new ProblemException(Problem.of("empty", "Empty request", 400,
-                    "the request holds no items: send one object, an array of them, or NDJSON"));
-        }
-        return count;
-    }
-
-    private static int jsonItems(byte[] body, int maxItems, ItemConsumer items) {
-        try (JsonParser parser = JSON.createParser(body)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return 0;
-            }
-            int count = 0;
-            if (first == JsonToken.START_ARRAY) {
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    if (count == maxItems) {
-                        throw tooMany(maxItems);
-                    }
-                    items.accept(count, item(parser, count));
-                    count++;
-                }
-            } else {
-                items.accept(count, item(parser, count));
-                count++;
-            }
-            if (parser.nextToken() != null) {
-                throw malformed(null, "more after the end of the JSON value; send one object, an array, or NDJSON");
+    /**
+     * Hands each item over as it is read from the body, as it arrives (the body is never held whole: a request of
+     * the largest size holds a parser's buffer and one item at a time); returns how many there were. More than
+     * {@code maxBytes} ends the request with a 413 while reading.
+     */
+    static int read(InputStream body, boolean ndjson, int maxItems, long maxBytes, ItemConsumer items) {
+        try (JsonParser parser = JSON.createParser(new BoundedStream(body, maxBytes))) {
+            int count = ndjson ? ndjsonItems(parser, maxItems, items) : jsonItems(parser, maxItems, items);
+            if (count == 0) {
+                throw new ProblemException(Problem.of("empty", "Empty request", 400,
+                        "the request holds no items: send one object, an array of them, or NDJSON"));
             }
             return count;
         } catch (JsonProcessingException e) {
             throw malformed(null, describe(e));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static int ndjsonItems(byte[] body, int maxItems, ItemConsumer items) {
+    private static int jsonItems(JsonParser parser, int maxItems, ItemConsumer items) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return 0;
+        }
         int count = 0;
-        int start = 0;
-        while (start < body.length) {
-            int end = start;
-            while (end < body.length && body[end] != '\n') {
-                end++;
-            }
-            if (!blank(body, start, end)) {
+        if (first == JsonToken.START_ARRAY) {
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
                 if (count == maxItems) {
                     throw tooMany(maxItems);
                 }
-                try (JsonParser parser = JSON.createParser(body, start, end - start)) {
-                    parser.nextToken();
-                    items.accept(count, item(parser, count));
-                    if (parser.nextToken() != null) {
-                        throw malformed(count, "more than one JSON value on the line");
-                    }
-                } catch (JsonProcessingException e) {
-                    throw malformed(count, describe(e));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
+                items.accept(count, item(parser, count));
+                count++;
+            }
+        } else {
+            items.accept(count, item(parser, count));
+            count++;
+        }
+        if (parser.nextToken() != null) {
+            throw malformed(null, "more after the end of the JSON value; send one object, an array, or NDJSON");
+        }
+        return count;
+    }
+
+    /** One JSON value a line: each item must start and end on a line of its own. */
+    private static int ndjsonItems(JsonParser parser, int maxItems, ItemConsumer items) throws IOException {
+        int count = 0;
+        int lastLine = 0;
+        try {
+            while (parser.nextToken() != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                if (line == lastLine) {
+                    throw malformed(count - 1, "more than one JSON value on the line");
+                }
+                if (count == maxItems) {
+                    throw tooMany(maxItems);
+                }
+                items.accept(count, item(parser, count));
+                lastLine = parser.currentLocation().getLineNr();
+                if (lastLine != line) {
+                    throw malformed(count, "an item spans lines; NDJSON has one item a line");
                 }
                 count++;
             }
-            start = end + 1;
+        } catch (JsonProcessingException e) {
+            throw malformed(count, describe(e));
         }
         return count;
     }
@@ -173,15 +176,6 @@ final class SubmittedItems {
         };
     }
 
-    private static boolean blank(byte[] body, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (!Character.isWhitespace(body[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static String describe(JsonProcessingException e) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
@@ -201,6 +195,40 @@ final class SubmittedItems {
         String detail = "item " + index + " " + why + ", more than any item of the contract; nothing was accepted";
         return new ProblemException(new Problem("urn:exchange-pulse:problem:oversized-item", "Oversized item", 400, detail,
                 List.of(new ItemProblem(index, "", why)), null));
+    }
+
+    /** Counts the bytes read: past the limit, the request ends with a 413 while reading, not after. */
+    private static final class BoundedStream extends FilterInputStream {
+
+        private final long max;
+        private long read;
+
+        BoundedStream(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw new ProblemException(Problem.of("too-large", "Request too large", 413,
+                        "a request may hold at most " + max + " bytes; split it, nothing was accepted"));
+            }
+        }
     }
 
     private static ProblemException tooMany(int maxItems) {

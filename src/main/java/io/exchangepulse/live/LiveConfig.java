@@ -28,6 +28,14 @@ public interface LiveConfig {
     @WithDefault("PT2S")
     Duration messageInterval();
 
+    /** The most live connections one caller holds on a replica; give each wall its own account. */
+    @WithDefault("32")
+    int maxConnectionsPerCaller();
+
+    /** After a burst of a few, a caller may open one live connection per this interval; more are answered 429. */
+    @WithDefault("PT2S")
+    Duration connectInterval();
+
     /** Counting further behind than this is shown on the walls ("counting delayed"), and until then it is not. */
     @WithDefault("PT30S")
     Duration countingDelayShown();

@@ -3,6 +3,7 @@ package io.exchangepulse.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.identity.Caller;
 import io.exchangepulse.identity.CurrentCaller;
 import io.exchangepulse.identity.Role;
 import io.exchangepulse.live.views.Views;
@@ -61,13 +62,18 @@ public class LiveWebSocket {
     @OnOpen
     @NonBlocking
     public Uni<Void> open(WebSocketConnection connection) {
-        Sight sight = Sight.of(CurrentCaller.of(identity), views);
+        Caller caller = CurrentCaller.of(identity);
+        Sight sight = Sight.of(caller, views);
         if (sight.blind()) {
             return connection.close(new CloseReason(POLICY_VIOLATION, "your token names no task force"));
         }
+        // LiveAdmission refused most before the upgrade; several upgrades at once may still pass it together.
+        if (viewers.connectionsOf(caller.name()) >= config.maxConnectionsPerCaller()) {
+            return connection.close(new CloseReason(POLICY_VIOLATION, "too many live connections of " + caller.name()));
+        }
         connection.userData().put(SIGHT, sight);
         viewers.add(new Viewer(socketOf(connection), sight.first(), this::encode, ticker::tickSoon,
-                new MessageRate(MESSAGE_BURST, config.messageInterval(), clock.instant())));
+                new TokenBucket(MESSAGE_BURST, config.messageInterval(), clock.instant())), caller.name());
         ticker.tickSoon();
         return Uni.createFrom().voidItem();
     }

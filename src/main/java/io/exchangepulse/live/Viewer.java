@@ -34,7 +34,7 @@ final class Viewer {
     private final Function<ServerMessage, String> encoder;
     /** Called when a written message leaves something for the next tick to send (a snapshot). */
     private final Runnable wantsTick;
-    private final MessageRate messages;
+    private final TokenBucket messages;
 
     private Subscription subscription;
     private ViewStates lastSent;
@@ -49,7 +49,7 @@ final class Viewer {
     private Long countingDelaySent;
 
     Viewer(Socket socket, Subscription subscription, Function<ServerMessage, String> encoder, Runnable wantsTick,
-           MessageRate messages) {
+           TokenBucket messages) {
         this.socket = socket;
         this.subscription = subscription;
         this.encoder = encoder;

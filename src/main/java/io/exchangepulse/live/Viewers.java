@@ -24,6 +24,8 @@ public class Viewers {
     private static final int GOING_AWAY = 1001;
 
     private final Map<String, Viewer> byId = new ConcurrentHashMap<>();
+    /** Whose each connection is: a caller's connections are capped ({@link LiveAdmission}). */
+    private final Map<String, String> callerById = new ConcurrentHashMap<>();
 
     @Inject
     Viewers(MeterRegistry metrics) {
@@ -34,12 +36,22 @@ public class Viewers {
         byId.put(viewer.id(), viewer);
     }
 
+    void add(Viewer viewer, String caller) {
+        callerById.put(viewer.id(), caller);
+        add(viewer);
+    }
+
+    long connectionsOf(String caller) {
+        return callerById.values().stream().filter(caller::equals).count();
+    }
+
     Viewer get(String id) {
         return byId.get(id);
     }
 
     void remove(String id) {
         byId.remove(id);
+        callerById.remove(id);
     }
 
     Collection<Viewer> all() {
@@ -47,7 +59,7 @@ public class Viewers {
     }
 
     void disconnect(Viewer viewer, int code, String reason) {
-        byId.remove(viewer.id());
+        remove(viewer.id());
         viewer.close(code, reason).subscribe().with(ok -> { }, failure -> { });
     }
 
@@ -58,6 +70,7 @@ public class Viewers {
             closing.add(viewer.close(GOING_AWAY, "replica stopping").onFailure().recoverWithNull());
         }
         byId.clear();
+        callerById.clear();
         if (!closing.isEmpty()) {
             Uni.join().all(closing).andCollectFailures().await().atMost(Duration.ofSeconds(5));
         }

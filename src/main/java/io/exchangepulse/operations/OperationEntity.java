@@ -39,4 +39,7 @@ public class OperationEntity extends PanacheEntityBase {
     public Instant lastEventAt;
 
     public Integer reportedYear;
+
+    /** Whether it was opened (by an OPENED event, or by the seed): a later OPENED changes nothing of it. */
+    public boolean opened;
 }

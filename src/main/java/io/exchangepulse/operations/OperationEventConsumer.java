@@ -78,9 +78,9 @@ public class OperationEventConsumer {
     private Uni<Optional<String>> store(OperationEvent event) {
         return OperationEntity.<OperationEntity>findById(event.operationId())
                 .chain(found -> {
-                    if (found != null && found.openedAt != null && event.type() == OperationEventType.OPENED) {
-                        return Uni.createFrom().item(Optional.of("conflict: operation " + event.operationId() + " was opened at "
-                                + found.openedAt + "; a second OPENED does not change it"));
+                    if (found != null && found.opened && event.type() == OperationEventType.OPENED) {
+                        return Uni.createFrom().item(Optional.of("conflict: operation " + event.operationId() + " was opened "
+                                + (found.openedAt != null ? "at " + found.openedAt : "by the seed") + "; a second OPENED does not change it"));
                     }
                     OperationEntity operation = found != null ? found : opened(event);
                     if (event.type() == OperationEventType.OPENED) {
@@ -89,6 +89,7 @@ public class OperationEventConsumer {
                         operation.taskForce = event.taskForce();
                         operation.countries = event.countries().stream().map(Party::name).collect(Collectors.joining(","));
                         operation.openedAt = event.occurredAt();
+                        operation.opened = true;
                     }
                     operation.status = operation.status.after(event.type());
                     if (operation.lastEventAt == null || event.occurredAt().isAfter(operation.lastEventAt)) {

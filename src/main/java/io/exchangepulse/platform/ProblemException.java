@@ -14,6 +14,11 @@ public final class ProblemException extends WebApplicationException {
         super(problem.detail(), null, build(problem, retryAfterSeconds));
     }
 
+    /** A query parameter out of its bounds: a 400 that names it. */
+    public static ProblemException invalidQuery(String detail) {
+        return new ProblemException(Problem.of("invalid-query", "Invalid query", 400, detail));
+    }
+
     private static Response build(Problem problem, String retryAfterSeconds) {
         var response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (retryAfterSeconds != null) {

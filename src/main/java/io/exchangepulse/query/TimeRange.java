@@ -1,7 +1,6 @@
 package io.exchangepulse.query;
 
 import io.exchangepulse.domain.Abbreviated;
-import io.exchangepulse.platform.Problem;
 import io.exchangepulse.platform.ProblemException;
 
 import java.time.Duration;
@@ -57,6 +56,6 @@ public final class TimeRange {
     }
 
     static ProblemException badRequest(String detail) {
-        return new ProblemException(Problem.of("invalid-query", "Invalid query", 400, detail));
+        return ProblemException.invalidQuery(detail);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public class DemoTraffic {
             batch.add(traffic.next(clock.instant()));
         }
         try {
-            ingestion.exchanges(mapper.writeValueAsBytes(batch), false, Caller.SERVICE);
+            ingestion.exchanges(new ByteArrayInputStream(mapper.writeValueAsBytes(batch)), false, Caller.SERVICE);
         } catch (RuntimeException e) {
             LOG.debugf("Demo traffic paused: %s", e.getMessage());
         }

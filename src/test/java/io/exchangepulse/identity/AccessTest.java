@@ -210,7 +210,7 @@ class AccessTest {
         given().header(Callers.as(LEADER)).queryParam("year", 2008).get("/api/v1/crime-areas")
                 .then().statusCode(200).body("taskForce", everyItem(equalTo("DRUGS"))).body("taskForce", hasItem("DRUGS"));
         given().header(Callers.as(LEADER)).get("/api/v1/operations")
-                .then().statusCode(200).body("taskForce", everyItem(equalTo("DRUGS")));
+                .then().statusCode(200).body("operations.taskForce", everyItem(equalTo("DRUGS")));
         given().header(Callers.as(LEADER)).get("/api/v1/contract")
                 .then().statusCode(200)
                 .body("caller.wholeCenter", equalTo(false))

@@ -32,7 +32,7 @@ class PackagedApplicationIT {
                 .body("find { it.year == 2008 }.total", equalTo(9196));
         given().get("/api/v1/operations")
                 .then().statusCode(200)
-                .body("find { it.id == 'TARA' }.arrests", equalTo(68));
+                .body("operations.find { it.id == 'TARA' }.arrests", equalTo(68));
     }
 
     @Test

@@ -66,11 +66,21 @@ class LiveBroadcasterTest {
         public Duration reconcile() {
             return Duration.ofSeconds(10);
         }
+
+        @Override
+        public int maxConnectionsPerCaller() {
+            return 32;
+        }
+
+        @Override
+        public Duration connectInterval() {
+            return Duration.ofSeconds(2);
+        }
     }, TestSocket.MAPPER, viewers, new CountingProgress(), new SimpleMeterRegistry());
 
     TestSocket connect(String id, Subscription subscription) {
         TestSocket socket = new TestSocket(id);
-        viewers.add(new Viewer(socket, subscription, TestSocket::encode, () -> { }, new MessageRate(5, Duration.ofSeconds(2), NOW)));
+        viewers.add(new Viewer(socket, subscription, TestSocket::encode, () -> { }, new TokenBucket(5, Duration.ofSeconds(2), NOW)));
         return socket;
     }
 

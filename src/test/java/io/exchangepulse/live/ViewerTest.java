@@ -23,7 +23,7 @@ class ViewerTest {
     final List<String> written = socket.written;
     int tickRequests;
     final Viewer viewer = new Viewer(socket, new Subscription(List.of("totals"), List.of(), 60, 30), TestSocket::encode,
-            () -> tickRequests++, new MessageRate(5, Duration.ofSeconds(2), NOW));
+            () -> tickRequests++, new TokenBucket(5, Duration.ofSeconds(2), NOW));
 
     JsonNode message(int index) throws Exception {
         return socket.message(index);

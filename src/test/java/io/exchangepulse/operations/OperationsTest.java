@@ -32,16 +32,16 @@ class OperationsTest {
     void theSeedsOperationsAreOnTheBoard() {
         given().get("/api/v1/operations")
                 .then().statusCode(200)
-                .body("id", hasItems("TARA", "DORA", "ROTUS", "BANKOMAT", "FLASH", "COTTON", "ARKADAS", "HURRICANE-II",
+                .body("operations.id", hasItems("TARA", "DORA", "ROTUS", "BANKOMAT", "FLASH", "COTTON", "ARKADAS", "HURRICANE-II",
                         "SHADOW-III"))
-                .body("find { it.id == 'TARA' }.countries", equalTo(List.of("BA", "TR", "HR", "ME", "MK", "RS", "SI", "AT")))
-                .body("find { it.id == 'TARA' }.meetings", equalTo(2))
-                .body("find { it.id == 'TARA' }.arrests", equalTo(68))
-                .body("find { it.id == 'TARA' }.results.find { it.country == 'HR' }.arrests", equalTo(46))
-                .body("find { it.id == 'TARA' }.results.find { it.country == 'BA' }.seizures", equalTo(List.of("VEHICLES")))
-                .body("find { it.id == 'DORA' }.arrests", equalTo(25))
-                .body("find { it.id == 'COTTON' }.results[0].amountEur", equalTo(1600000))
-                .body("find { it.id == 'ARKADAS' }.taskForce", nullValue());
+                .body("operations.find { it.id == 'TARA' }.countries", equalTo(List.of("BA", "TR", "HR", "ME", "MK", "RS", "SI", "AT")))
+                .body("operations.find { it.id == 'TARA' }.meetings", equalTo(2))
+                .body("operations.find { it.id == 'TARA' }.arrests", equalTo(68))
+                .body("operations.find { it.id == 'TARA' }.results.find { it.country == 'HR' }.arrests", equalTo(46))
+                .body("operations.find { it.id == 'TARA' }.results.find { it.country == 'BA' }.seizures", equalTo(List.of("VEHICLES")))
+                .body("operations.find { it.id == 'DORA' }.arrests", equalTo(25))
+                .body("operations.find { it.id == 'COTTON' }.results[0].amountEur", equalTo(1600000))
+                .body("operations.find { it.id == 'ARKADAS' }.taskForce", nullValue());
     }
 
     @Test
@@ -61,30 +61,33 @@ class OperationsTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("taskForce", "DRUGS").get("/api/v1/operations")
                 .then().statusCode(200)
-                .body("find { it.id == '" + OPERATION + "' }.status", equalTo("ACTION_TAKEN"))
-                .body("find { it.id == '" + OPERATION + "' }.meetings", equalTo(1))
-                .body("find { it.id == '" + OPERATION + "' }.actions", equalTo(List.of("2026-03-24T06:00:00Z")))
-                .body("find { it.id == '" + OPERATION + "' }.results", hasSize(1))
-                .body("find { it.id == '" + OPERATION + "' }.arrests", equalTo(12))
-                .body("find { it.id == '" + OPERATION + "' }.countries", equalTo(List.of("RO", "HR", "AT"))));
+                .body("operations.find { it.id == '" + OPERATION + "' }.status", equalTo("ACTION_TAKEN"))
+                .body("operations.find { it.id == '" + OPERATION + "' }.meetings", equalTo(1))
+                .body("operations.find { it.id == '" + OPERATION + "' }.actions", equalTo(List.of("2026-03-24T06:00:00Z")))
+                .body("operations.find { it.id == '" + OPERATION + "' }.results", hasSize(1))
+                .body("operations.find { it.id == '" + OPERATION + "' }.arrests", equalTo(12))
+                .body("operations.find { it.id == '" + OPERATION + "' }.countries", equalTo(List.of("RO", "HR", "AT"))));
 
         given().contentType(ContentType.JSON).body(event("CLOSED", "2026-04-01T08:00:00Z", null))
                 .post("/api/v1/operations/events").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("status", "CLOSED").get("/api/v1/operations")
-                .then().body("id", hasItems(OPERATION)));
+                .then().body("operations.id", hasItems(OPERATION)));
     }
 
     @Test
-    void aSecondOpeningIsAConflictThatChangesNothingAndGoesToTheDeadLetters() {
+    void aSecondOpeningIsRefusedAndStraightFromKafkaItIsADeadLetterThatChangesNothing() {
         String taken = "TAKEN-" + UUID.randomUUID().toString().substring(0, 8);
         String second = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).body("[" + opened(UUID.randomUUID().toString(), taken, "First name", "DRUGS") + "]")
                 .post("/api/v1/operations/events").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/operations")
-                .then().body("find { it.id == '" + taken + "' }.name", equalTo("First name")));
+                .then().body("operations.find { it.id == '" + taken + "' }.name", equalTo("First name")));
 
         given().contentType(ContentType.JSON).body("[" + opened(second, taken, "Hijacked", "TERRORISM") + "]")
-                .post("/api/v1/operations/events").then().statusCode(202);
+                .post("/api/v1/operations/events").then().statusCode(403)
+                .body("errors[0].message", containsString("already opened"));
+        // Straight into Kafka, past the API's check, the consumer refuses it.
+        KafkaTopics.produce("pulse.operation-events", taken, opened(second, taken, "Hijacked", "TERRORISM").getBytes(StandardCharsets.UTF_8));
 
         var letter = await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTopics.readAll("pulse.events.dead-letter").stream()
                 .filter(r -> new String(r.value() == null ? new byte[0] : r.value(), StandardCharsets.UTF_8).contains(second))
@@ -92,20 +95,25 @@ class OperationsTest {
         assertThat(new String(letter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("conflict").contains(taken);
         given().get("/api/v1/operations").then()
-                .body("find { it.id == '" + taken + "' }.name", equalTo("First name"))
-                .body("find { it.id == '" + taken + "' }.taskForce", equalTo("DRUGS"));
+                .body("operations.find { it.id == '" + taken + "' }.name", equalTo("First name"))
+                .body("operations.find { it.id == '" + taken + "' }.taskForce", equalTo("DRUGS"));
     }
 
     @Test
-    void arrestsBeyondTwoBillionAreKeptWhole() {
+    void arrestsAreBoundedSoThatNoResultCanOverflowTheBoard() {
         String big = "BIG-" + UUID.randomUUID().toString().substring(0, 8);
+        String result = "{\"id\": \"" + UUID.randomUUID() + "\", \"operationId\": \"" + big + "\", \"type\": \"RESULT\", "
+                + "\"occurredAt\": \"2026-03-24T10:00:00Z\", \"country\": \"RO\", \"arrests\": %d}";
         given().contentType(ContentType.JSON).body("[" + opened(UUID.randomUUID().toString(), big, "Big", "DRUGS") + ", "
-                        + "{\"id\": \"" + UUID.randomUUID() + "\", \"operationId\": \"" + big + "\", \"type\": \"RESULT\", "
-                        + "\"occurredAt\": \"2026-03-24T10:00:00Z\", \"country\": \"RO\", \"arrests\": 3000000000}]")
-                .post("/api/v1/operations/events").then().statusCode(202);
+                        + result.formatted(3_000_000_000L) + "]")
+                .post("/api/v1/operations/events").then().statusCode(400)
+                .body("errors.find { it.field == 'arrests' }.message", containsString("100,000"));
 
+        given().contentType(ContentType.JSON).body("[" + opened(UUID.randomUUID().toString(), big, "Big", "DRUGS") + ", "
+                        + result.formatted(100_000L) + "]")
+                .post("/api/v1/operations/events").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/operations")
-                .then().body("find { it.id == '" + big + "' }.arrests", equalTo(3_000_000_000L)));
+                .then().body("operations.find { it.id == '" + big + "' }.arrests", equalTo(100_000)));
     }
 
     static String opened(String id, String operation, String name, String taskForce) {

@@ -4,17 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How many messages a viewer may send: a few at once, then one per interval (a token bucket). A page sends
- * a subscription and now and then a resync; a client that sends more is flooding.
+ * How often something may happen: a few at once, then one per interval. A viewer's messages (a page sends a
+ * subscription and now and then a resync: more is flooding), and a caller's live connections (a wall
+ * reconnects with backoff: a caller that reconnects faster is hammering the replica).
  */
-final class MessageRate {
+final class TokenBucket {
 
     private final int burst;
     private final long intervalMillis;
     private double tokens;
     private long lastMillis;
 
-    MessageRate(int burst, Duration interval, Instant now) {
+    TokenBucket(int burst, Duration interval, Instant now) {
         this.burst = burst;
         this.intervalMillis = interval.toMillis();
         this.tokens = burst;
