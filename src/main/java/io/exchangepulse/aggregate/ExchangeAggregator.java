@@ -137,23 +137,35 @@ public class ExchangeAggregator {
                             .filter(r -> r.offset() >= stored.get(r.partition()))
                             .toList();
                     Map<UUID, CountedIdRepository.Candidate> candidates = new LinkedHashMap<>();
+                    Map<UUID, ConsumerRecord<String, ExchangeValue>> firstCopies = new HashMap<>();
                     List<DeadLetterOutbox.Letter> letters = new ArrayList<>();
                     for (ConsumerRecord<String, ExchangeValue> r : unseen) {
                         ExchangeValue value = ExchangeValue.of(r);
                         Optional<String> rejection = refusal != null ? Optional.of(refusal) : rejection(r, value);
                         if (rejection.isPresent()) {
                             letters.add(DeadLetterOutbox.Letter.of(r, value.bytes(), rejection.get()));
-                        } else {
-                            candidates.putIfAbsent(value.exchange().id(), new CountedIdRepository.Candidate(value.exchange(),
-                                    LocalDate.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC)));
+                            continue;
+                        }
+                        Exchange exchange = value.exchange();
+                        CountedIdRepository.Candidate earlier = candidates.putIfAbsent(exchange.id(),
+                                new CountedIdRepository.Candidate(exchange, LocalDate.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC)));
+                        if (earlier == null) {
+                            firstCopies.put(exchange.id(), r);
+                        } else if (earlier.exchange().fingerprint() != exchange.fingerprint()) {
+                            letters.add(DeadLetterOutbox.Letter.of(r, value.bytes(), differs(exchange)));
                         }
                     }
-                    int validUnseen = unseen.size() - letters.size();
                     List<CountsDelta.Span> spans = progress.entrySet().stream()
                             .map(e -> new CountsDelta.Span(e.getKey(), stored.get(e.getKey()), e.getValue().nextOffset()))
                             .toList();
-                    return countedIds.claimNew(connection, candidates.values())
-                            .chain(fresh -> {
+                    return countedIds.claim(connection, candidates.values())
+                            .chain(claim -> {
+                                for (Exchange differing : claim.differing()) {
+                                    ConsumerRecord<String, ExchangeValue> r = firstCopies.get(differing.id());
+                                    letters.add(DeadLetterOutbox.Letter.of(r, r.value().bytes(), differs(differing)));
+                                }
+                                List<Exchange> fresh = claim.fresh();
+                                int validUnseen = unseen.size() - letters.size();
                                 Increments increments = Increments.of(fresh);
                                 // Pipelined on the connection: one round trip for all of them.
                                 return Uni.combine().all().unis(
@@ -168,6 +180,12 @@ public class ExchangeAggregator {
                                                         increments.deltaRows(liveRows, Horizon.at(clock.instant())))));
                             });
                 }));
+    }
+
+    /** Why a copy of a counted id is not counted: it says something else than the copy that was. */
+    private static String differs(Exchange exchange) {
+        return "id " + exchange.id() + " was counted before with other content: a copy must repeat its original "
+                + "(occurredAt, parties, agency, kind, channel, crime area and operation), and is counted once";
     }
 
     /** Why a record is not counted: it is not an exchange, or it arrived too late for its time. */

@@ -2,7 +2,6 @@ package io.exchangepulse.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -38,20 +37,6 @@ public record Admission(Duration lateness) {
                     + "); an exchange is counted only while it is at most that late");
         }
         return Optional.empty();
-    }
-
-    /**
-     * The UTC days on which an exchange that occurred at {@code occurredAt} can have arrived and been admitted:
-     * none before it was at most {@link #MAX_FUTURE} ahead, none after it was {@code lateness} late. A copy of it
-     * counted before was appended on one of them, and on no other day.
-     */
-    public ArrivalDays arrivalDays(Instant occurredAt) {
-        return new ArrivalDays(LocalDate.ofInstant(occurredAt.minus(MAX_FUTURE), ZoneOffset.UTC),
-                LocalDate.ofInstant(occurredAt.plus(lateness), ZoneOffset.UTC));
-    }
-
-    /** From {@code first} to {@code last}, both included. */
-    public record ArrivalDays(LocalDate first, LocalDate last) {
     }
 
     private static Optional<Violation> violation(String message) {

@@ -77,16 +77,16 @@ class CountedIdRepositoryTest {
         repository.maintainPartitions(today, Optional.empty()).await().atMost(Duration.ofSeconds(10));
     }
 
-    static List<String> partitionsFrom(LocalDate first, int days) {
-        return IntStream.range(0, days).mapToObj(d -> CountedIdRepository.partitionOf(first.plusDays(d))).toList();
-    }
-
     /** Claims the ids of exchanges appended to the log on {@code appendedOn}. */
-    static List<Exchange> claim(LocalDate appendedOn, Exchange... exchanges) {
+    static CountedIdRepository.Claim claim(LocalDate appendedOn, Exchange... exchanges) {
         List<CountedIdRepository.Candidate> candidates = java.util.Arrays.stream(exchanges)
                 .map(e -> new CountedIdRepository.Candidate(e, appendedOn)).toList();
-        return pool.withTransaction(connection -> repository.claimNew(connection, candidates))
+        return pool.withTransaction(connection -> repository.claim(connection, candidates))
                 .await().atMost(Duration.ofSeconds(10));
+    }
+
+    static List<Exchange> fresh(LocalDate appendedOn, Exchange... exchanges) {
+        return claim(appendedOn, exchanges).fresh();
     }
 
     static Exchange exchange() {
@@ -94,27 +94,55 @@ class CountedIdRepositoryTest {
                 ExchangeKind.REQUEST, Channel.DAILY, CrimeArea.DRUG_TRAFFICKING, null);
     }
 
-    @Test
-    void maintenanceMakesThePartitionsFromYesterdayToTwoDaysAhead() {
-        maintain(DAY);
+    static Exchange movedBy(Exchange exchange, Duration by) {
+        return new Exchange(exchange.id(), exchange.occurredAt().plus(by), exchange.from(), exchange.to(), exchange.agency(),
+                exchange.kind(), exchange.channel(), exchange.crimeArea(), exchange.operationId());
+    }
 
-        assertThat(partitions()).containsExactlyElementsOf(partitionsFrom(DAY.minusDays(1), 4));
+    static String week(LocalDate from) {
+        return CountedIdRepository.partitionOf(from);
     }
 
     @Test
-    void aDayIsKeptUntilCountingHasPassedItByTheLatenessWindowAndADay() {
+    void maintenanceMakesAWeekAtATimeFromYesterdayToTwoDaysAhead() {
+        // DAY is a Monday: yesterday, a Sunday, ends with its week; DAY's week holds the days ahead.
         maintain(DAY);
+        assertThat(partitions()).containsExactly(week(DAY.minusDays(1)), week(DAY));
 
-        maintain(DAY.plusDays(9));
-
-        assertThat(partitions()).containsExactlyElementsOf(concat(partitionsFrom(DAY.plusDays(1), 2), partitionsFrom(DAY.plusDays(8), 4)));
+        maintain(DAY.plusDays(5));
+        assertThat(partitions()).as("Saturday: next Monday is two days ahead").containsExactly(week(DAY.minusDays(1)), week(DAY),
+                week(DAY.plusDays(7)));
     }
 
     @Test
-    void countingThatIsBehindKeepsItsDaysAndHasEveryDayItWillAppendTo() {
+    void aWeekIsKeptUntilCountingHasPassedItsLastDayByTheLatenessWindowAndADay() {
+        maintain(DAY);
+        maintain(DAY.plusDays(7));
+        assertThat(partitions()).contains(week(DAY));
+
+        maintain(DAY.plusDays(15));
+        assertThat(partitions()).doesNotContain(week(DAY.minusDays(1)), week(DAY)).contains(week(DAY.plusDays(7)));
+    }
+
+    @Test
+    void countingThatIsBehindKeepsItsWeeksAndHasEveryDayItWillAppendTo() {
         repository.maintainPartitions(DAY.plusDays(9), Optional.of(DAY)).await().atMost(Duration.ofSeconds(10));
 
-        assertThat(partitions()).containsExactlyElementsOf(partitionsFrom(DAY.minusDays(1), 13));
+        assertThat(partitions()).containsExactly(week(DAY.minusDays(1)), week(DAY), week(DAY.plusDays(7)));
+    }
+
+    @Test
+    void partitionsOfADayMadeBeforeAreKeptAndTheWeeksStartAfterThem() {
+        for (int day = 0; day < 3; day++) {
+            pool.query("CREATE TABLE " + week(DAY.plusDays(day)) + " PARTITION OF counted_exchange FOR VALUES FROM ('"
+                    + DAY.plusDays(day) + "') TO ('" + DAY.plusDays(day + 1) + "')").executeAndAwait();
+        }
+        maintain(DAY.plusDays(2));
+
+        assertThat(partitions()).containsExactly(week(DAY), week(DAY.plusDays(1)), week(DAY.plusDays(2)), week(DAY.plusDays(3)));
+        Exchange counted = exchange();
+        assertThat(fresh(DAY.plusDays(3), counted)).containsExactly(counted);
+        assertThat(fresh(DAY.plusDays(4), counted)).isEmpty();
     }
 
     @Test
@@ -123,9 +151,9 @@ class CountedIdRepositoryTest {
                 + "FOR VALUES FROM ('2000-01-01') TO ('2000-02-01')").executeAndAwait();
 
         maintain(DAY);
-        maintain(DAY.plusDays(9));
+        maintain(DAY.plusDays(16));
 
-        assertThat(partitions()).contains("counted_exchange_archive").containsAll(partitionsFrom(DAY.plusDays(8), 4));
+        assertThat(partitions()).contains("counted_exchange_archive").doesNotContain(week(DAY));
     }
 
     @Test
@@ -134,47 +162,51 @@ class CountedIdRepositoryTest {
         Exchange first = exchange();
         Exchange second = exchange();
 
-        assertThat(claim(DAY, first)).containsExactly(first);
-        assertThat(claim(DAY, first, second)).containsExactly(second);
+        assertThat(fresh(DAY, first)).containsExactly(first);
+        CountedIdRepository.Claim again = claim(DAY, first, second);
+        assertThat(again.fresh()).containsExactly(second);
+        assertThat(again.differing()).isEmpty();
     }
 
     @Test
     void aResendAppendedDaysLaterWithinTheWindowIsRecognisedAfterMaintenance() {
         maintain(DAY);
         Exchange counted = exchange();
-        assertThat(claim(DAY, counted)).containsExactly(counted);
+        assertThat(fresh(DAY, counted)).containsExactly(counted);
 
         maintain(DAY.plusDays(8));
 
-        assertThat(claim(DAY.plusDays(8), counted)).isEmpty();
+        assertThat(fresh(DAY.plusDays(8), counted)).isEmpty();
     }
 
     @Test
     void anIdIsForgottenOnlyOnceItsExchangeCouldNoLongerBeAccepted() {
         maintain(DAY);
         Exchange counted = exchange();
-        claim(DAY, counted);
+        fresh(DAY, counted);
 
-        maintain(DAY.plusDays(9));
+        maintain(DAY.plusDays(14));
+        assertThat(fresh(DAY.plusDays(14), counted)).as("its week is still kept").isEmpty();
 
-        assertThat(claim(DAY.plusDays(9), counted)).containsExactly(counted);
+        maintain(DAY.plusDays(15));
+        assertThat(fresh(DAY.plusDays(15), counted)).containsExactly(counted);
     }
 
     @Test
-    void anIdIsLookedForOnlyOnTheDaysItsExchangeCouldHaveArrived() {
+    void aCopyWhoseTimeMovedIsCountedOnceAndToldFromAResend() {
         repository.maintainPartitions(DAY.plusDays(9), Optional.of(DAY)).await().atMost(Duration.ofSeconds(10));
         Exchange counted = exchange();
-        claim(DAY, counted);
-        // The same id on an exchange of nine days later: no copy of it can have arrived on DAY, so DAY's
-        // partition (still there, counting having been behind) is not searched for it.
-        Exchange later = new Exchange(counted.id(), counted.occurredAt().plus(Duration.ofDays(9)), Party.RO, Party.BG,
-                Agency.POLICE, ExchangeKind.REQUEST, Channel.DAILY, CrimeArea.DRUG_TRAFFICKING, null);
+        fresh(DAY, counted);
 
-        assertThat(claim(DAY.plusDays(9), later)).containsExactly(later);
-        assertThat(claim(DAY.plusDays(9), later)).isEmpty();
-    }
-
-    static List<String> concat(List<String> first, List<String> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+        // The same id, its time moved across a day or nine days on, appended later: found wherever it was kept.
+        for (Duration moved : List.of(Duration.ofHours(20), Duration.ofDays(9), Duration.ofDays(-1))) {
+            Exchange copy = movedBy(counted, moved);
+            CountedIdRepository.Claim claim = claim(DAY.plusDays(moved.toDays() > 0 ? moved.toDays() : 1), copy);
+            assertThat(claim.fresh()).as("moved by %s", moved).isEmpty();
+            assertThat(claim.differing()).as("moved by %s", moved).containsExactly(copy);
+        }
+        CountedIdRepository.Claim resend = claim(DAY.plusDays(5), counted);
+        assertThat(resend.fresh()).isEmpty();
+        assertThat(resend.differing()).isEmpty();
     }
 }

@@ -4,14 +4,18 @@ import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.support.Counts;
+import io.exchangepulse.support.KafkaTopics;
 import io.exchangepulse.support.Windows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +85,30 @@ class ExactCountTest {
                 .body("series.size()", equalTo(8))
                 .body("series[0].counts.size()", equalTo(60))
                 .body("series.total.sum()", equalTo(4_000));
+    }
+
+    @Test
+    void aCopyWhoseTimeMovedToTheDayBeforeIsCountedOnceAndIsADeadLetterWithItsReason() {
+        Instant window = Windows.fresh();
+        Instant dayBefore = window.minus(Duration.ofDays(1));
+        Assumptions.assumeTrue(dayBefore.atOffset(ZoneOffset.UTC).getYear() == window.atOffset(ZoneOffset.UTC).getYear(),
+                "the day before is in a closed year");
+        Map<String, Object> original = valid(window.plusSeconds(600));
+        post(List.of(original));
+        Counts.awaitCaughtUp();
+
+        // The same id, its time moved to the day before (so it lands in other day buckets), and a plain resend: a
+        // record is counted or a dead letter, never both, so the letter shows the moved copy was not counted.
+        Map<String, Object> moved = with(original, "occurredAt", dayBefore.plusSeconds(600).toString());
+        post(List.of(moved, original));
+        Counts.awaitCaughtUp();
+
+        assertThat(Counts.inHour(window)).isEqualTo(1);
+        var letter = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTopics.readAll("pulse.events.dead-letter")
+                .stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(dayBefore.plusSeconds(600).toString()))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(new String(letter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("was counted before with other content");
     }
 
     static void post(List<Map<String, Object>> batch) {
