@@ -58,6 +58,9 @@ public class ExchangeAggregator {
     CountedIdRepository countedIds;
 
     @Inject
+    CountingGaps gaps;
+
+    @Inject
     CounterRepository counters;
 
     @Inject
@@ -114,8 +117,12 @@ public class ExchangeAggregator {
     private Uni<Void> countRetrying(List<ConsumerRecord<String, ExchangeValue>> batch, String refusal) {
         long start = System.nanoTime();
         return commit(batch, refusal)
-                .onFailure(Failures::isTransient).invoke(e -> LOG.warnf("Counting a batch of %d failed, trying again: %s",
-                        batch.size(), e.toString()))
+                .onFailure(Failures::isTransient).invoke(e -> {
+                    // A gap was said once, loudly, where it was found; the batch just waits for its acceptance.
+                    if (!(e instanceof CountingGaps.Unaccepted)) {
+                        LOG.warnf("Counting a batch of %d failed, trying again: %s", batch.size(), e.toString());
+                    }
+                })
                 .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
                 .invoke(committed -> record(committed.outcome(), System.nanoTime() - start))
                 .invoke(committed -> deltas.publish(committed.delta()))
@@ -133,6 +140,12 @@ public class ExchangeAggregator {
         long newestIngestedAt = batch.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
         return pool.withTransaction(connection -> positions.lock(connection, topic, progress.keySet())
                 .chain(stored -> {
+                    for (Map.Entry<Integer, Long> position : stored.entrySet()) {
+                        Optional<CountingGaps.Gap> gap = gaps.blocking(position.getKey(), position.getValue());
+                        if (gap.isPresent()) {
+                            return Uni.createFrom().failure(new CountingGaps.Unaccepted(gap.get()));
+                        }
+                    }
                     List<ConsumerRecord<String, ExchangeValue>> unseen = batch.stream()
                             .filter(r -> r.offset() >= stored.get(r.partition()))
                             .toList();

@@ -76,6 +76,13 @@ public class StoredPositionRepository {
                         .chain(() -> stored(connection, topic)));
     }
 
+    /** Whether anything of this topic (this incarnation of it) was ever counted: then a gap before its log is a loss. */
+    Uni<Boolean> countedBefore(String topic) {
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM consumer_offset WHERE topic = $1 AND counted_through IS NOT NULL)")
+                .execute(Tuple.of(topic))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     /**
      * The positions stored for a topic, through any client (a transaction's connection or the pool): what
      * the counters include, and what the live views compare themselves with.
@@ -99,7 +106,8 @@ public class StoredPositionRepository {
 
     Uni<Void> store(SqlConnection connection, String topic, Map<Integer, Progress> progress) {
         List<Integer> partitions = new ArrayList<>(progress.keySet());
-        return connection.preparedQuery("UPDATE consumer_offset SET next_offset = u.next_offset, "
+        // Never backwards: a batch that ends before where the position already stands (a redelivery) leaves it there.
+        return connection.preparedQuery("UPDATE consumer_offset SET next_offset = greatest(consumer_offset.next_offset, u.next_offset), "
                         + "counted_through = greatest(consumer_offset.counted_through, u.counted_through), updated_at = now() "
                         + "FROM unnest($2::int[], $3::bigint[], $4::timestamptz[]) AS u(kafka_partition, next_offset, counted_through) "
                         + "WHERE consumer_offset.topic = $1 AND consumer_offset.kafka_partition = u.kafka_partition")

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * On assignment, moves the consumer to the positions stored with the counters in PostgreSQL: the
  * database, not Kafka's committed offsets, says what has been counted. Positions are only trusted for
- * the topic they were stored for (its topic id): a recreated topic, or another cluster's, starts over.
+ * the topic they were stored for (its topic id): a recreated topic, or another cluster's, starts over. A
+ * stored position before the log's start is a loss, never skipped in silence ({@link CountingGaps}).
  */
 @ApplicationScoped
 @Identifier("exchange-positions")
@@ -28,6 +29,9 @@ public class StoredPositionsRebalanceListener implements KafkaConsumerRebalanceL
 
     @Inject
     StoredPositionRepository positions;
+
+    @Inject
+    CountingGaps gaps;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -45,9 +49,25 @@ public class StoredPositionsRebalanceListener implements KafkaConsumerRebalanceL
                         partitions.stream().map(TopicPartition::partition).toList())
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(20)
                 .await().atMost(Duration.ofSeconds(60));
-        // Every assigned partition has a stored position now (0 for one never counted; a log that starts
-        // later makes the consumer reset to its beginning, auto.offset.reset=earliest).
-        partitions.forEach(partition -> consumer.seek(partition, resumed.get(partition.partition())));
+        boolean countedBefore = positions.countedBefore(topic)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(20)
+                .await().atMost(Duration.ofSeconds(60));
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            long stored = resumed.get(partition.partition());
+            long start = starts.getOrDefault(partition, 0L);
+            if (stored >= start) {
+                consumer.seek(partition, stored);
+            } else {
+                // Records the stored position names are gone: counted nowhere, if this topic was ever counted.
+                if (countedBefore) {
+                    gaps.found(new CountingGaps.Gap(topic, partition.partition(), stored, start));
+                } else {
+                    LOG.infof("Partition %s is counted from the log's start, %d: nothing of this topic was counted before", partition, start);
+                }
+                consumer.seek(partition, start);
+            }
+        }
         LOG.infof("Assigned %s, resuming from the stored positions %s", partitions, resumed);
     }
 
