@@ -1,8 +1,10 @@
 package io.exchangepulse.identity;
 
+import io.exchangepulse.audit.AuditFilter;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.Tenant;
 import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -42,6 +44,9 @@ public class BackChannelLogoutResource {
     @Inject
     SessionRepository sessions;
 
+    @Inject
+    CurrentVertxRequest request;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Back-channel logout", description = "For the identity provider: a logout token ends every session of its sign-in.")
@@ -57,9 +62,12 @@ public class BackChannelLogoutResource {
                         return Uni.createFrom().item(refused(why.get()));
                     }
                     Optional<String> sid = Optional.ofNullable(claims.<String>getClaim("sid"));
+                    String which = sid.map(s -> "sign-in " + s).orElse("every sign-in of " + claims.getSubject());
                     return sessions.endProviderSession(sid, claims.getSubject())
-                            .invoke(ended -> LOG.infof("The provider ended %s: %d session(s) ended here",
-                                    sid.map(s -> "sign-in " + s).orElse("every sign-in of " + claims.getSubject()), ended))
+                            .invoke(ended -> {
+                                LOG.infof("The provider ended %s: %d session(s) ended here", which, ended);
+                                AuditFilter.detail(request.getCurrent(), "the provider ended " + which + ": " + ended + " session(s)");
+                            })
                             .replaceWith(Response.ok().build());
                 })
                 .onFailure().recoverWithItem(failure -> refused("the logout token does not verify: " + failure.getMessage()));
@@ -80,8 +88,9 @@ public class BackChannelLogoutResource {
         return Optional.empty();
     }
 
-    private static Response refused(String why) {
+    private Response refused(String why) {
         LOG.infof("Refused a back-channel logout: %s", why);
+        AuditFilter.detail(request.getCurrent(), "refused: " + why);
         return Response.status(400).type(MediaType.APPLICATION_JSON)
                 .entity("{\"error\":\"invalid_request\",\"error_description\":\"" + why.replace("\"", "'") + "\"}").build();
     }

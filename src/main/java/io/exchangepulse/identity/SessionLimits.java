@@ -2,6 +2,7 @@ package io.exchangepulse.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.audit.AuditFilter;
 import io.exchangepulse.platform.Problem;
 import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -104,6 +105,7 @@ public class SessionLimits {
     private void end(RoutingContext context, String tenant, JsonWebToken token, boolean freshSignIn, int status, String type,
                      String title, String detail) {
         LOG.infof("Ended the %s session of %s: %s", tenant, token.getName(), detail);
+        AuditFilter.detail(context, "session ended: " + detail);
         context.response().addCookie(Cookie.cookie(TenantSelection.sessionCookie(tenant), "").setPath("/").setMaxAge(0)
                 .setHttpOnly(true).setSameSite(CookieSameSite.STRICT));
         if (freshSignIn) {

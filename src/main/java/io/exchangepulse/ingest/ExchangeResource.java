@@ -1,8 +1,10 @@
 package io.exchangepulse.ingest;
 
+import io.exchangepulse.audit.AuditFilter;
 import io.exchangepulse.identity.CurrentCaller;
 import io.exchangepulse.identity.Role;
 import io.exchangepulse.platform.Problem;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.inject.Inject;
@@ -39,6 +41,9 @@ public class ExchangeResource {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    CurrentVertxRequest request;
+
 
     @POST
     @RolesAllowed({Role.LIAISON_NAME, Role.ADMIN_NAME})
@@ -69,6 +74,7 @@ public class ExchangeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, InputStream body) {
         Accepted accepted = ingestion.exchanges(body, isNdjson(contentType), currentCaller.get());
+        AuditFilter.detail(request.getCurrent(), accepted.accepted() + " accepted");
         return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
     }
 

@@ -1,8 +1,10 @@
 package io.exchangepulse.ingest;
 
+import io.exchangepulse.audit.AuditFilter;
 import io.exchangepulse.identity.CurrentCaller;
 import io.exchangepulse.identity.Role;
 import io.exchangepulse.platform.Problem;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.security.RolesAllowed;
 
 import jakarta.inject.Inject;
@@ -38,6 +40,9 @@ public class OperationEventResource {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    CurrentVertxRequest request;
+
 
     @POST
     @RolesAllowed({Role.LIAISON_NAME, Role.ADMIN_NAME})
@@ -64,6 +69,7 @@ public class OperationEventResource {
     @APIResponse(responseCode = "503", description = "The log cannot take it now; resend after Retry-After seconds")
     public Response record(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, InputStream body) {
         Accepted accepted = ingestion.operationEvents(body, ExchangeResource.isNdjson(contentType), currentCaller.get());
+        AuditFilter.detail(request.getCurrent(), accepted.accepted() + " accepted");
         return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -3,6 +3,9 @@ package io.exchangepulse.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.audit.AuditAction;
+import io.exchangepulse.audit.AuditFilter;
+import io.exchangepulse.audit.AuditTrail;
 import io.exchangepulse.identity.Caller;
 import io.exchangepulse.identity.CurrentCaller;
 import io.exchangepulse.identity.Role;
@@ -59,6 +62,9 @@ public class LiveWebSocket {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    AuditTrail audit;
+
     @OnOpen
     @NonBlocking
     public Uni<Void> open(WebSocketConnection connection) {
@@ -94,6 +100,9 @@ public class LiveWebSocket {
             ClientMessage decoded = ClientMessage.decode(message, views, connection.userData().get(SIGHT));
             if (decoded instanceof ClientMessage.Subscribe subscribe) {
                 viewer.subscribe(subscribe.subscription());
+                audit.record(identity, AuditFilter.via(identity, connection.handshakeRequest().header("Authorization") != null),
+                        AuditAction.LIVE_SUBSCRIBE, "subscribe " + subscribe.subscription(),
+                        connection.handshakeRequest().remoteAddress(), 200, null);
             } else {
                 viewer.resync();
             }

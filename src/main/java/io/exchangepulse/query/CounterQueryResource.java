@@ -8,6 +8,7 @@ import io.exchangepulse.platform.Problem;
 import io.exchangepulse.platform.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.platform.TimeRange;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

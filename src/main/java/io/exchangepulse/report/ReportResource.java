@@ -2,7 +2,7 @@ package io.exchangepulse.report;
 
 import io.exchangepulse.identity.Role;
 import io.exchangepulse.platform.Problem;
-import io.exchangepulse.query.TimeRange;
+import io.exchangepulse.platform.TimeRange;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,25 +1,24 @@
-package io.exchangepulse.query;
+package io.exchangepulse.platform;
 
 import io.exchangepulse.domain.Abbreviated;
-import io.exchangepulse.platform.ProblemException;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parses the time parameters of the queries, answering 400 with the parameter's name when one is wrong or
+ * Parses the time parameters of the queries (the counters' and the audit trail's), answering 400 with the parameter's name when one is wrong or
  * outside what the counters can hold.
  */
 public final class TimeRange {
 
-    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private TimeRange() {
     }
 
-    static Instant instant(String name, String value, Instant fallback) {
+    public static Instant instant(String name, String value, Instant fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -36,7 +35,7 @@ public final class TimeRange {
         return instant;
     }
 
-    static Duration duration(String name, String value, Duration fallback) {
+    public static Duration duration(String name, String value, Duration fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -55,7 +54,7 @@ public final class TimeRange {
         return year;
     }
 
-    static ProblemException badRequest(String detail) {
+    public static ProblemException badRequest(String detail) {
         return ProblemException.invalidQuery(detail);
     }
 }
