@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AuditFilter {
 
-    /** Before every other filter: the request guard's refusals (300) and authentication (200) are recorded too. */
+    /** Before every other filter: refusals by authentication (200) and the request guard are recorded too. */
     static final int PRIORITY = 400;
     private static final String DETAIL = "exchangepulse.audit.detail";
     private static final int MAX_TARGET = 512;

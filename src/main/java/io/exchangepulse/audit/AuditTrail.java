@@ -7,7 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +86,8 @@ public class AuditTrail {
             return;
         }
         SecurityIdentity identity = event.getSecurityIdentity();
-        RoutingContext context = identity.getAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
+        // Quarkus OIDC keeps the request an identity was made in among its attributes.
+        RoutingContext context = identity.getAttribute(RoutingContext.class.getName());
         String tenant = identity.getAttribute("tenant-id");
         record(identity, tenant == null ? "session" : tenant.equals("kiosk") ? "kiosk" : "session", AuditAction.SIGN_IN,
                 context == null ? "sign-in" : "sign-in at " + context.normalizedPath(),

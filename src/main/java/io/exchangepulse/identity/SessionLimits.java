@@ -40,8 +40,8 @@ import java.util.Optional;
 public class SessionLimits {
 
     private static final Logger LOG = Logger.getLogger(SessionLimits.class);
-    /** After authentication (priority 200), before the resources. */
-    static final int PRIORITY = 100;
+    /** After authentication (priority 200), before authorization (100) and the resources. */
+    static final int PRIORITY = 120;
     /** Marks a browser whose session ended for its age: its next sign-in must authenticate afresh. */
     static final String FRESH_SIGN_IN_COOKIE = "ep_fresh_sign_in";
 

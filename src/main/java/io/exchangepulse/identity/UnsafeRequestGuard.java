@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The rules of every request that changes something (any method but GET, HEAD and OPTIONS), checked before
- * the caller is authenticated and before a byte of the body is read:
+ * a byte of the body is read:
  * <ul>
  * <li>from a browser, only from the service's own pages: a {@code Sec-Fetch-Site} other than same-origin or
  * none, or an {@code Origin} of another host, is a 403 (cross-site request forgery, including from another
@@ -32,8 +32,11 @@ import java.util.Set;
 public class UnsafeRequestGuard {
 
     private static final Logger LOG = Logger.getLogger(UnsafeRequestGuard.class);
-    /** Runs before authentication (Quarkus authenticates at priority 200). */
-    static final int PRIORITY = 300;
+    /**
+     * After authentication (Quarkus authenticates at priority 200), so that a refusal names its caller in the audit
+     * trail, and before authorization (100) and the resources: nothing of the body is read before it.
+     */
+    static final int PRIORITY = 190;
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<String> API_BODIES = Set.of("application/json", "application/x-ndjson");
     static final String BACK_CHANNEL_LOGOUT = "/back-channel-logout";

@@ -20,9 +20,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.exchangepulse.support.TestExchanges.valid;
 import static io.exchangepulse.support.TestExchanges.with;
@@ -48,7 +50,8 @@ class SecurityReviewIT {
     @BeforeAll
     static void start() throws Exception {
         PulseServices.startOnce();
-        service = ServiceProcess.start("security-review", Map.of()).awaitReady(PackagedServiceIT.START);
+        // Logs as on the cluster: JSON, where the audit trail's lines carry their fields.
+        service = ServiceProcess.start("security-review", Map.of("EXCHANGEPULSE_LOG_JSON", "true")).awaitReady(PackagedServiceIT.START);
         backChannel = service.url().resolve("/back-channel-logout").toString();
         PulseServices.issuer().addBackChannelLogout(backChannel);
     }
@@ -269,6 +272,50 @@ class SecurityReviewIT {
                 .header("Authorization", "Bearer " + token).GET());
         assertThat(read.statusCode()).as("a desk only sends").isEqualTo(403);
         assertThatThrownBy(() -> deskToken("desk-ro-police", "desk-bg-customs-secret")).hasMessageContaining("401");
+    }
+
+    // --- 7. Who saw what ---
+
+    @Test
+    void everyWriteAndEveryReadIsInTheAuditTrailAndItsJsonLogLinesWithoutACredential() throws Exception {
+        String marker = "audited-" + UUID.randomUUID();
+        CodeFlowClient analyst = CodeFlowClient.signIn(service.url(), "/", "analyst");
+        assertThat(analyst.get("/api/v1/flows?marker=" + marker).statusCode()).isEqualTo(200);
+        String desk = deskToken("desk-ro-police", "desk-ro-police-secret");
+        assertThat(send(HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges?marker=" + marker))
+                .header("Authorization", "Bearer " + desk).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(List.of(valid(Instant.now())))))).statusCode()).isEqualTo(202);
+        assertThat(analyst.send(HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges?marker=" + marker))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[]"))).statusCode()).isEqualTo(403);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            List<String> entries = new ArrayList<>();
+            for (String who : List.of("analyst", "service-account-desk-ro-police")) {
+                HttpResponse<String> trail = send(HttpRequest.newBuilder(service.url().resolve("/api/v1/audit?limit=500&who=" + who))
+                        .header("Authorization", Callers.bearer("admin")).GET());
+                assertThat(trail.statusCode()).isEqualTo(200);
+                assertThat(trail.body()).doesNotContain("eyJ");
+                JSON.readTree(trail.body()).path("events").forEach(e -> entries.add(e.path("who").asText() + " " + e.path("via").asText()
+                        + " " + e.path("action").asText() + " " + e.path("status").asInt() + " " + e.path("party").asText("-")
+                        + " " + e.path("detail").asText("-") + (e.path("target").asText().contains(marker) ? " marked" : "")
+                        + (e.path("source").asText().isEmpty() ? " from nowhere" : "")));
+            }
+            assertThat(entries).contains(
+                    "analyst session SIGN_IN 200 - -",
+                    "analyst session READ 200 - - marked",
+                    "service-account-desk-ro-police bearer SEND_EXCHANGES 202 RO 1 accepted marked",
+                    "analyst session SEND_EXCHANGES 403 - - marked");
+        });
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : service.output().lines().filter(l -> l.startsWith("{") && l.contains(marker)).toList()) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("loggerName").asText()).isEqualTo("io.exchangepulse.audit");
+            assertThat(line.at("/mdc/audit.action").asText()).isEqualTo("SEND_EXCHANGES");
+            assertThat(line.at("/mdc/audit.who").asText()).isEqualTo("service-account-desk-ro-police");
+            assertThat(line.at("/mdc/audit.status").asText()).isEqualTo("202");
+        });
     }
 
     // --- Helpers ---
