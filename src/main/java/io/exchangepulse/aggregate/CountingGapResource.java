@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Collection;
@@ -27,7 +28,8 @@ public class CountingGapResource {
 
     /** What acceptance did: the gaps it closed. */
     @RegisterForReflection
-    public record Accepted(List<CountingGaps.Gap> accepted) {
+    @Schema(name = "AcceptedGaps", description = "The gaps an acceptance closed.")
+    public record Accepted(@Schema(description = "Each gap closed, with the records it lost.") List<CountingGaps.Gap> accepted) {
     }
 
     @Inject

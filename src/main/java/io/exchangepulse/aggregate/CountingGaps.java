@@ -2,6 +2,7 @@ package io.exchangepulse.aggregate;
 
 import io.micrometer.core.instrument.Gauge;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -33,8 +34,14 @@ public class CountingGaps {
 
     /** A partition whose stored position lies before the log's start: the records in between are gone. */
     @RegisterForReflection
-    public record Gap(String topic, int partition, long stored, long logStart) {
+    @Schema(name = "CountingGap", description = "Records deleted from the exchange topic before counting reached them.")
+    public record Gap(
+            @Schema(description = "The topic.", example = "pulse.events") String topic,
+            @Schema(description = "The topic's partition.", example = "3") int partition,
+            @Schema(description = "Where counting stood: the first record lost.", example = "1200") long stored,
+            @Schema(description = "Where the log starts now: the first record kept.", example = "1260") long logStart) {
 
+        @Schema(hidden = true)
         public long lost() {
             return logStart - stored;
         }

@@ -80,6 +80,18 @@ public class AuditTrail {
                 source, status, detail);
     }
 
+    /** An address without its port ("10.1.2.3:5678", "[::1]:5678"): where a caller came from is its host. */
+    public static String host(String address) {
+        if (address == null) {
+            return null;
+        }
+        int colon = address.lastIndexOf(':');
+        boolean port = colon > 0 && colon < address.length() - 1 && address.substring(colon + 1).chars().allMatch(Character::isDigit)
+                && (address.indexOf(':') == colon || address.charAt(colon - 1) == ']');
+        String host = port ? address.substring(0, colon) : address;
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
     /** A browser signed in: its session begins. */
     void signedIn(@Observes SecurityEvent event) {
         if (event.getEventType() != SecurityEvent.Type.OIDC_LOGIN || event.getSecurityIdentity() == null) {

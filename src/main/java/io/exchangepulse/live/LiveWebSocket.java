@@ -78,6 +78,10 @@ public class LiveWebSocket {
             return connection.close(new CloseReason(POLICY_VIOLATION, "too many live connections of " + caller.name()));
         }
         connection.userData().put(SIGHT, sight);
+        // An upgrade refused is recorded when it is answered (the audit filter); one accepted is never answered so.
+        audit.record(identity, AuditFilter.via(identity, connection.handshakeRequest().header("Authorization") != null),
+                AuditAction.LIVE_CONNECT, "GET /live", AuditTrail.host(connection.handshakeRequest().remoteAddress()), 101,
+                "follows " + sight.first());
         viewers.add(new Viewer(socketOf(connection), sight.first(), this::encode, ticker::tickSoon,
                 new TokenBucket(MESSAGE_BURST, config.messageInterval(), clock.instant())), caller.name());
         ticker.tickSoon();
@@ -102,7 +106,7 @@ public class LiveWebSocket {
                 viewer.subscribe(subscribe.subscription());
                 audit.record(identity, AuditFilter.via(identity, connection.handshakeRequest().header("Authorization") != null),
                         AuditAction.LIVE_SUBSCRIBE, "subscribe " + subscribe.subscription(),
-                        connection.handshakeRequest().remoteAddress(), 200, null);
+                        AuditTrail.host(connection.handshakeRequest().remoteAddress()), 200, null);
             } else {
                 viewer.resync();
             }

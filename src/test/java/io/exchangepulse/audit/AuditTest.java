@@ -1,7 +1,9 @@
 package io.exchangepulse.audit;
 
 import io.exchangepulse.support.Callers;
+import io.exchangepulse.support.LiveClient;
 import io.exchangepulse.support.PulseServices;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -9,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -36,6 +39,9 @@ class AuditTest {
     @Inject
     AuditRepository repository;
 
+    @TestHTTPResource("/")
+    URL root;
+
     @Test
     void writesAndReadsAreRecordedWithWhoWhatFromWhereAndTheOutcome() {
         String marker = "audit-" + UUID.randomUUID();
@@ -60,6 +66,23 @@ class AuditTest {
             assertThat(sent).containsEntry("party", "RO").containsEntry("detail", "1 accepted");
             assertThat(sent.get("source")).isNotNull();
             assertThat(events).noneMatch(e -> String.valueOf(e.get("target")).startsWith("GET /api/v1/contract"));
+        });
+    }
+
+    @Test
+    void aLiveConnectionAndWhatItSubscribedToAreRecorded() throws Exception {
+        try (LiveClient leader = LiveClient.connectAs(root.getPort(), "leader-terrorism")) {
+            leader.until(m -> m.path("type").asText().equals("snapshot"), Duration.ofSeconds(20));
+            leader.send("{\"type\": \"subscribe\", \"views\": [\"totals\"], \"taskForces\": [\"TERRORISM\"]}");
+            leader.until(m -> m.path("type").asText().equals("snapshot") && m.at("/subscription/views").size() == 1, Duration.ofSeconds(20));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<Map<String, Object>> events = trail("?who=leader-terrorism&limit=50").getList("events");
+            assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("action", "LIVE_CONNECT").containsEntry("status", 101));
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e).containsEntry("action", "LIVE_SUBSCRIBE").containsEntry("via", "bearer");
+                assertThat(String.valueOf(e.get("target"))).contains("views=[totals]").contains("TERRORISM");
+            });
         });
     }
 

@@ -76,6 +76,8 @@ class AccessTest {
     static final Endpoint CONTRACT = get("/api/v1/contract");
     static final Endpoint REPORT = get("/api/v1/reports/2008");
     static final Endpoint ALERTS = get("/api/v1/alerts");
+    static final Endpoint AUDIT = get("/api/v1/audit");
+    static final Endpoint COUNTING_GAPS = get("/api/v1/counting/gaps");
     /** A year the archive refuses (it is this year): past the role check, the answer is the archive's own 400. */
     static final Endpoint ARCHIVE = new Endpoint("PUT /api/v1/archive/{this year}", request -> request.contentType(ContentType.JSON)
             .body("{}").put("/api/v1/archive/" + Year.now()).statusCode());
@@ -99,6 +101,8 @@ class AccessTest {
         table.put(REPORT, new int[] {403, 403, 200, 200, 200});
         table.put(ALERTS, new int[] {403, 200, 200, 200, 200});
         table.put(ARCHIVE, new int[] {403, 403, 403, 403, 400});
+        table.put(AUDIT, new int[] {403, 403, 403, 403, 200});
+        table.put(COUNTING_GAPS, new int[] {403, 403, 403, 403, 200});
         String[] users = {LIAISON, LEADER, "wall", "analyst", "admin"};
         table.forEach((endpoint, statuses) -> {
             for (int i = 0; i < users.length; i++) {
@@ -116,7 +120,8 @@ class AccessTest {
 
     @Test
     void anAnonymousCallerGets401OnIngestQueriesAndLive() {
-        for (Endpoint endpoint : List.of(SEND, REPORT_EVENTS, YEARLY, FLOWS, CRIME_AREAS, TREND, OPERATIONS, CONTRACT, REPORT, ALERTS, ARCHIVE)) {
+        for (Endpoint endpoint : List.of(SEND, REPORT_EVENTS, YEARLY, FLOWS, CRIME_AREAS, TREND, OPERATIONS, CONTRACT, REPORT, ALERTS, ARCHIVE,
+                AUDIT, COUNTING_GAPS)) {
             assertThat(endpoint.call().apply(given().header(Callers.anonymous()))).as(endpoint.name()).isEqualTo(401);
         }
         assertThat(LiveClient.upgradeStatus(root.getPort(), null)).isEqualTo(401);

@@ -129,6 +129,23 @@ class SecurityReviewIT {
         assertThat(ownPage.statusCode()).isEqualTo(202);
     }
 
+    @Test
+    void thePagesCarryTheBrowserHardeningHeaders() throws Exception {
+        HttpResponse<String> api = send(HttpRequest.newBuilder(service.url().resolve("/api/v1/contract"))
+                .header("Authorization", Callers.bearer("wall")).GET());
+        assertThat(api.statusCode()).isEqualTo(200);
+        String policy = api.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'self'", "object-src 'none'")
+                .contains("connect-src 'self' " + PulseServices.issuer().url());
+        assertThat(api.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(api.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(api.headers().firstValue("Strict-Transport-Security")).isPresent();
+        assertThat(api.headers().firstValue("Cache-Control")).contains("no-store");
+        HttpResponse<String> page = send(HttpRequest.newBuilder(service.url().resolve("/app/main.js")).GET());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
+    }
+
     // --- 2. Sessions that end ---
 
     @Test

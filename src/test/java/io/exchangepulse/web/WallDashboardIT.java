@@ -39,11 +39,16 @@ class WallDashboardIT {
     void theWallShowsTheSeedFollowsNewExchangesAndFitsTheScreen() throws Exception {
         ChromeDriver browser = Browser.open(1920, 1080);
         try {
-            browser.get(root + "?mode=wall");
+            // As a wall display is installed: signed in once at /kiosk, with the wall's long session, then on to the wall.
+            browser.get(root + "kiosk?next=" + java.net.URLEncoder.encode("/?mode=wall", java.nio.charset.StandardCharsets.UTF_8));
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             Browser.signIn(browser, wait, "wall");
             wait.until(b -> !b.findElements(By.cssSelector("[data-testid=connection]")).isEmpty());
-            assertThat(browser.getCurrentUrl()).as("back where it started").endsWith("?mode=wall");
+            assertThat(browser.getCurrentUrl()).as("on to the wall").endsWith("/?mode=wall");
+            var kiosk = browser.manage().getCookieNamed("q_session_kiosk");
+            assertThat(kiosk).as("the kiosk's session").isNotNull();
+            assertThat(kiosk.getSameSite()).isEqualTo("Strict");
+            assertThat(kiosk.isHttpOnly()).isTrue();
             wait.until(b -> "9196".equals(value(browser, "yearly-2008-total")));
             assertThat(browser.findElement(By.cssSelector("[data-testid=caller-name]")).getText()).isEqualTo("wall");
             Browser.awaitLive(wait);
