@@ -66,16 +66,24 @@ public class CountingGaps {
                 .register(metrics);
     }
 
-    /** Called where partitions are assigned: the gap stops counting there, and is kept for the record. */
-    void found(Gap gap) {
+    /**
+     * Called where partitions are assigned: the gap stops counting there (and every batch that holds records of
+     * that partition, so this replica's counting as a whole), and is kept for the record, where an acceptance
+     * finds it.
+     */
+    Uni<Void> found(Gap gap) {
         open.put(gap.partition(), gap);
         LOG.errorf("Counting stops at partition %d of %s: records %d to %d were deleted from Kafka before they were counted "
                 + "(%d lost). An administrator accepts the loss with POST /api/v1/counting/gaps/accept", gap.partition(), gap.topic(),
                 gap.stored(), gap.logStart() - 1, gap.lost());
-        pool.preparedQuery("INSERT INTO counting_gap (topic, kafka_partition, stored_offset, log_start) VALUES ($1, $2, $3, $4) "
+        return pool.preparedQuery("INSERT INTO counting_gap (topic, kafka_partition, stored_offset, log_start) VALUES ($1, $2, $3, $4) "
                         + "ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(gap.topic(), gap.partition(), gap.stored(), gap.logStart()))
-                .subscribe().with(ok -> { }, e -> LOG.warnf("The gap could not be recorded now: %s", e.toString()));
+                .replaceWithVoid();
+    }
+
+    void forget(int partition) {
+        open.remove(partition);
     }
 
     /** The gap that still stops a partition whose stored position is {@code stored}; one accepted since is closed. */

@@ -61,7 +61,9 @@ public class StoredPositionsRebalanceListener implements KafkaConsumerRebalanceL
             } else {
                 // Records the stored position names are gone: counted nowhere, if this topic was ever counted.
                 if (countedBefore) {
-                    gaps.found(new CountingGaps.Gap(topic, partition.partition(), stored, start));
+                    gaps.found(new CountingGaps.Gap(topic, partition.partition(), stored, start))
+                            .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(20)
+                            .await().atMost(Duration.ofSeconds(60));
                 } else {
                     LOG.infof("Partition %s is counted from the log's start, %d: nothing of this topic was counted before", partition, start);
                 }
@@ -69,6 +71,17 @@ public class StoredPositionsRebalanceListener implements KafkaConsumerRebalanceL
             }
         }
         LOG.infof("Assigned %s, resuming from the stored positions %s", partitions, resumed);
+    }
+
+    /** A partition this replica no longer counts is none of its gaps: another replica finds it again. */
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        partitions.forEach(partition -> gaps.forget(partition.partition()));
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        onPartitionsRevoked(consumer, partitions);
     }
 
     private String topicId(String topic) {

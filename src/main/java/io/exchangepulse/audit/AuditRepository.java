@@ -78,6 +78,9 @@ public class AuditRepository {
         for (YearMonth month : List.of(now, now.plusMonths(1))) {
             statements.add("CREATE TABLE IF NOT EXISTS " + partitionOf(month) + " PARTITION OF audit_event FOR VALUES FROM ('"
                     + month.atDay(1) + "') TO ('" + month.plusMonths(1).atDay(1) + "')");
+            // A partition does not inherit its parent's statement triggers: TRUNCATE is refused on each month too.
+            statements.add("CREATE OR REPLACE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON " + partitionOf(month)
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()");
         }
         return pool.query("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
                         + "JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'audit_event'").execute()

@@ -1,5 +1,6 @@
 package io.exchangepulse.audit;
 
+import io.exchangepulse.identity.Role;
 import io.exchangepulse.platform.ProblemException;
 import io.exchangepulse.platform.TimeRange;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -28,7 +29,7 @@ import java.util.Optional;
 @Path("/api/v1/audit")
 @Tag(name = "Audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Role.ADMIN_NAME)
 public class AuditResource {
 
     static final int MAX_LIMIT = 500;

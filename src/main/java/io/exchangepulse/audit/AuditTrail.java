@@ -1,5 +1,6 @@
 package io.exchangepulse.audit;
 
+import io.exchangepulse.platform.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.oidc.SecurityEvent;
@@ -62,7 +63,8 @@ public class AuditTrail {
     /** Records one entry; {@code who} is a caller's name, never a credential. */
     public void record(String who, String party, String via, AuditAction action, String target, String source, int status,
                        String detail) {
-        AuditEvent event = new AuditEvent(0, clock.instant(), who, party, via, action, target, source, status, detail);
+        AuditEvent event = new AuditEvent(0, clock.instant(), printable(who), printable(party), via, action, printable(target),
+                printable(source), status, printable(detail));
         log(event);
         waiting.addLast(event);
         if (size.incrementAndGet() > config.maxWaiting() && waiting.pollFirst() != null) {
@@ -117,14 +119,37 @@ public class AuditTrail {
         }
         size.addAndGet(-batch.size());
         return repository.append(batch)
-                .onFailure().invoke(e -> {
+                .onFailure(Failures::isTransient).invoke(e -> {
                     LOG.debugf("The audit trail waits for PostgreSQL (%d entries): %s", batch.size(), e.toString());
                     for (int i = batch.size() - 1; i >= 0; i--) {
                         waiting.addFirst(batch.get(i));
                     }
                     size.addAndGet(batch.size());
                 })
-                .onFailure().recoverWithNull();
+                .onFailure(Failures::isTransient).recoverWithNull()
+                // The database refuses what the batch holds (a month without its partition, say): the partitions are
+                // made, and each entry tried on its own, so that one entry can never hold the trail up.
+                .onFailure().recoverWithUni(refused -> keepPartitions().chain(() -> one(batch, 0)));
+    }
+
+    private Uni<Void> one(List<AuditEvent> batch, int index) {
+        if (index == batch.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        AuditEvent event = batch.get(index);
+        return repository.append(List.of(event))
+                .onFailure().invoke(e -> {
+                    dropped.increment();
+                    LOG.errorf("An audit entry could not be stored (its log line stands): %s %s by %s: %s", event.action(),
+                            event.target(), event.who(), e.toString());
+                })
+                .onFailure().recoverWithNull()
+                .chain(() -> one(batch, index + 1));
+    }
+
+    /** No control character reaches the trail: PostgreSQL refuses some, and none belongs in a name or an address. */
+    static String printable(String text) {
+        return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** This month's and next month's partitions made, and months past the retention dropped. */

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,8 +25,8 @@ public class IdentitySecrets {
     @ConfigProperty(name = "quarkus.oidc.web.credentials.secret")
     Optional<String> clientSecret;
 
-    @ConfigProperty(name = "exchangepulse.identity.session-secret")
-    Optional<String> sessionSecret;
+    @Inject
+    IdentityConfig identity;
 
     void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
@@ -35,6 +36,7 @@ public class IdentitySecrets {
     }
 
     Optional<String> problem() {
+        Optional<String> sessionSecret = identity.sessionSecret();
         if (clientSecret.filter(s -> !s.isBlank()).isEmpty()) {
             return Optional.of("EXCHANGEPULSE_OIDC_CLIENT_SECRET is not set: set it to the secret of the client "
                     + "EXCHANGEPULSE_OIDC_CLIENT_ID at the identity provider.");

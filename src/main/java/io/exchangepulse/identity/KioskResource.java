@@ -23,7 +23,11 @@ public class KioskResource {
     @GET
     @Operation(summary = "Sign in a wall display", description = "Signs in with the kiosk's long session, then opens the wall or next.")
     public Response open(@QueryParam("next") String next) {
-        return Response.seeOther(URI.create(isOwnPath(next) ? next : "/")).build();
+        try {
+            return Response.seeOther(URI.create(isOwnPath(next) ? next : "/")).build();
+        } catch (IllegalArgumentException notAnAddress) {
+            return Response.seeOther(URI.create("/")).build();
+        }
     }
 
     /** Only a path of this service: never another host ({@code //evil.example}, {@code /\evil.example}), so no open redirect. */

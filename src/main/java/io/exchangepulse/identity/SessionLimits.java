@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -73,9 +74,9 @@ public class SessionLimits {
             context.next();
             return;
         }
-        if (TenantSelection.KIOSK.equals(tenant) && !identity.hasRole(Role.WALL.claim())) {
+        if (TenantSelection.KIOSK.equals(tenant) && !onlyTheWall(identity)) {
             end(context, tenant, token, false, 403, "kiosk-is-for-the-wall", "The kiosk is for the wall display",
-                    token.getName() + " is not a wall display: people sign in at /, the wall at /kiosk");
+                    token.getName() + " is not a wall display (the wall role and no other): people sign in at /, the wall at /kiosk");
             return;
         }
         Optional<Duration> limit = limit(tenant, identity);
@@ -87,6 +88,11 @@ public class SessionLimits {
             return;
         }
         context.next();
+    }
+
+    /** The kiosk's long session is for an account with the wall role and no other: nobody's administrator session lasts 30 days. */
+    static boolean onlyTheWall(SecurityIdentity identity) {
+        return Arrays.stream(Role.values()).allMatch(role -> identity.hasRole(role.claim()) == (role == Role.WALL));
     }
 
     /** A kiosk's session has no absolute limit; a person's has, an administrator's a shorter one. */
@@ -112,7 +118,10 @@ public class SessionLimits {
             context.response().addCookie(Cookie.cookie(FRESH_SIGN_IN_COOKIE, "1").setPath("/").setMaxAge(3600)
                     .setHttpOnly(true).setSameSite(CookieSameSite.LAX));
         }
-        sessions.endProviderSession(Optional.ofNullable(token.<String>getClaim("sid")), token.getSubject())
+        // Past its age, every session of the sign-in ends; a person at the kiosk loses only the kiosk's session.
+        String cookie = Optional.ofNullable(context.request().getCookie(TenantSelection.sessionCookie(tenant)))
+                .map(io.vertx.core.http.Cookie::getValue).orElse("");
+        sessions.end(cookie, freshSignIn ? Optional.ofNullable(token.<String>getClaim("sid")) : Optional.empty())
                 .subscribe().with(ended -> respond(context, status, type, title, detail), failure -> {
                     LOG.warnf("Ending a session failed: %s", failure.toString());
                     respond(context, 503, "session-store-unavailable", "Sessions unavailable", "try again in a moment");
@@ -125,7 +134,8 @@ public class SessionLimits {
                 && context.request().getHeader("X-Requested-With") == null
                 && Optional.ofNullable(context.request().getHeader(HttpHeaders.ACCEPT)).orElse("").contains("text/html");
         if (page) {
-            context.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, context.request().uri()).end();
+            String again = context.request().query() == null ? context.normalizedPath() : context.normalizedPath() + "?" + context.request().query();
+            context.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, KioskResource.isOwnPath(again) ? again : "/").end();
             return;
         }
         try {

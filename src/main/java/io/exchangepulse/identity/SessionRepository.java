@@ -65,7 +65,7 @@ public class SessionRepository implements TokenStateManager {
         }
     };
 
-    private record Remembered(AuthorizationCodeTokens tokens, String sid, String tenant, Instant expiresAt) {
+    private record Remembered(AuthorizationCodeTokens tokens, String sid, String subject, String tenant, Instant expiresAt) {
     }
 
     @Inject
@@ -96,7 +96,7 @@ public class SessionRepository implements TokenStateManager {
                 // A sign-in or a renewal during a database restart waits for it a little, rather than failing.
                 .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .expireIn(Duration.ofSeconds(30).toMillis())
-                .invoke(() -> remember(hash, new Remembered(tokens, sid, tenant, expiresAt)))
+                .invoke(() -> remember(hash, new Remembered(tokens, sid, subject, tenant, expiresAt)))
                 .replaceWith(cookie);
     }
 
@@ -105,7 +105,7 @@ public class SessionRepository implements TokenStateManager {
                                                   OidcRequestContext<AuthorizationCodeTokens> requestContext) {
         byte[] hash = hashOf(cookie);
         String tenant = oidcConfig.tenantId().orElseThrow();
-        return pool.preparedQuery("SELECT tokens, sid, expires_at FROM web_session "
+        return pool.preparedQuery("SELECT tokens, sid, expires_at, subject FROM web_session "
                         + "WHERE cookie_hash = $1 AND tenant = $2 AND expires_at > now()")
                 .execute(Tuple.of(Buffer.buffer(hash), tenant))
                 .map(rows -> {
@@ -115,7 +115,7 @@ public class SessionRepository implements TokenStateManager {
                     }
                     Row row = rows.iterator().next();
                     AuthorizationCodeTokens tokens = open(row.getBuffer(0).getBytes(), hash);
-                    remember(hash, new Remembered(tokens, row.getString(1), tenant, row.getOffsetDateTime(2).toInstant()));
+                    remember(hash, new Remembered(tokens, row.getString(1), row.getString(3), tenant, row.getOffsetDateTime(2).toInstant()));
                     return tokens;
                 })
                 .onFailure(failure -> !(failure instanceof AuthenticationCompletionException) && Failures.isTransient(failure))
@@ -140,11 +140,23 @@ public class SessionRepository implements TokenStateManager {
      */
     public Uni<Integer> endProviderSession(Optional<String> sid, String subject) {
         synchronized (remembered) {
-            remembered.values().removeIf(session -> sid.isEmpty() || sid.get().equals(session.sid()));
+            remembered.values().removeIf(session -> sid.map(s -> s.equals(session.sid())).orElse(subject.equals(session.subject())));
         }
         return (sid.isPresent()
                 ? pool.preparedQuery("DELETE FROM web_session WHERE sid = $1").execute(Tuple.of(sid.get()))
                 : pool.preparedQuery("DELETE FROM web_session WHERE subject = $1").execute(Tuple.of(subject)))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** Ends the session named by {@code cookie}, and with {@code sid} every other session of the same sign-in. */
+    Uni<Integer> end(String cookie, Optional<String> sid) {
+        byte[] hash = hashOf(cookie);
+        forget(hash);
+        synchronized (remembered) {
+            sid.ifPresent(s -> remembered.values().removeIf(session -> s.equals(session.sid())));
+        }
+        return pool.preparedQuery("DELETE FROM web_session WHERE cookie_hash = $1 OR sid = $2")
+                .execute(Tuple.of(Buffer.buffer(hash), sid.orElse(null)))
                 .map(rows -> rows.rowCount());
     }
 

@@ -44,6 +44,9 @@ public class ExchangeResource {
     @Inject
     CurrentVertxRequest request;
 
+    @Inject
+    IngestConfig config;
+
 
     @POST
     @RolesAllowed({Role.LIAISON_NAME, Role.ADMIN_NAME})
@@ -73,7 +76,10 @@ public class ExchangeResource {
     @APIResponse(responseCode = "503", description = "The log cannot take it now; resend after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, InputStream body) {
-        Accepted accepted = ingestion.exchanges(body, isNdjson(contentType), currentCaller.get());
+        Accepted accepted;
+        try (BodyDeadline deadline = BodyDeadline.arm(request.getCurrent(), config.bodyDeadline())) {
+            accepted = ingestion.exchanges(body, isNdjson(contentType), currentCaller.get());
+        }
         AuditFilter.detail(request.getCurrent(), accepted.accepted() + " accepted");
         return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
     }

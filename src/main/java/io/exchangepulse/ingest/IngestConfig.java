@@ -41,4 +41,12 @@ public interface IngestConfig {
     /** Requests with a body read at once by this replica; more wait for none, they are answered 503. */
     @WithDefault("4")
     int concurrentBodies();
+
+    /** Of those, how many one caller may have: one slow partner does not hold every other party out. */
+    @WithDefault("2")
+    int concurrentBodiesPerCaller();
+
+    /** The longest a body may take to arrive whole: one trickled in slower is answered 408. */
+    @WithDefault("PT30S")
+    Duration bodyDeadline();
 }

@@ -17,6 +17,7 @@ import io.exchangepulse.identity.Role;
 import io.exchangepulse.operations.OperationParties;
 import io.exchangepulse.platform.Draining;
 import io.exchangepulse.platform.EventLog;
+import io.exchangepulse.platform.Failures;
 import io.exchangepulse.platform.ItemProblem;
 import io.exchangepulse.platform.Problem;
 import io.exchangepulse.platform.ProblemException;
@@ -43,7 +44,9 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -102,6 +105,7 @@ public class Ingestion {
     MemorySize maxBodySize;
 
     private Semaphore bodies;
+    private final Map<String, AtomicInteger> bodiesByCaller = new ConcurrentHashMap<>();
 
     @PostConstruct
     void limitConcurrentBodies() {
@@ -194,15 +198,30 @@ public class Ingestion {
                     "this replica is stopping; resend the request whole after Retry-After seconds (another replica "
                             + "will take it)"), String.valueOf(config.retryAfterSeconds()));
         }
-        if (!bodies.tryAcquire()) {
+        AtomicInteger callers = bodiesByCaller.computeIfAbsent(caller.name(), name -> new AtomicInteger());
+        if (callers.incrementAndGet() > config.concurrentBodiesPerCaller()) {
+            release(caller.name(), callers);
             metrics.counter("pulse.ingest.busy", "item", item).increment();
-            throw new ProblemException(Problem.of("busy", "Replica busy", 503, "this replica is reading "
+            throw new ProblemException(Problem.of("too-many-at-once", "Too many requests at once", 429, caller.name()
+                    + " already sends " + config.concurrentBodiesPerCaller() + " requests at once; send this one after Retry-After seconds"), "1");
+        }
+        if (!bodies.tryAcquire()) {
+            release(caller.name(), callers);
+            metrics.counter("pulse.ingest.busy", "item", item).increment();
+            throw new ProblemException(Problem.of("busy", "Replica busy", 503, "this replica is handling "
                     + config.concurrentBodies() + " requests already; resend the request after Retry-After seconds"), "1");
         }
         try {
             return ingestRead(item, body, ndjson, reader, topic, keyOf, caller, forbidden, usage);
         } finally {
             bodies.release();
+            release(caller.name(), callers);
+        }
+    }
+
+    private void release(String caller, AtomicInteger callers) {
+        if (callers.decrementAndGet() <= 0) {
+            bodiesByCaller.remove(caller, callers);
         }
     }
 
@@ -243,12 +262,13 @@ public class Ingestion {
         }
         Optional<Party> quotaParty = caller.is(Role.ADMIN) ? Optional.empty() : caller.party();
         List<PartyQuotas.Use> uses = usage.apply(values);
-        quotaParty.ifPresent(party -> take(item, party, uses, arrival));
+        boolean taken = quotaParty.map(party -> take(item, party, uses, arrival)).orElse(false);
         try {
             append(item, records);
         } catch (ProblemException unavailable) {
-            quotaParty.ifPresent(party -> quotas.giveBack(party, uses, arrival).onFailure().recoverWithNull()
-                    .await().atMost(Duration.ofSeconds(5)));
+            if (taken) {
+                giveBack(quotaParty.get(), uses, arrival);
+            }
             throw unavailable;
         }
         metrics.counter("pulse.ingest.accepted", "item", item).increment(records.size());
@@ -259,20 +279,40 @@ public class Ingestion {
      * Takes the request's use of the party's quotas, or refuses it with 429 and when to send again. While the
      * database is away the quota cannot be counted and the request passes: ingest stays up on Kafka alone.
      */
-    private void take(String item, Party party, List<PartyQuotas.Use> uses, Instant now) {
+    private boolean take(String item, Party party, List<PartyQuotas.Use> uses, Instant now) {
+        for (PartyQuotas.Use use : uses) {
+            if (use.amount() > quotas.limit(use.quota())) {
+                throw new ProblemException(Problem.of("larger-than-quota", "Larger than the quota", 413, "the request holds "
+                        + use.amount() + " " + use.quota().what() + ", more than " + party + "'s whole quota of "
+                        + quotas.limit(use.quota()) + "; split it, nothing was accepted"));
+            }
+        }
         Optional<PartyQuotas.Exceeded> exceeded;
         try {
             exceeded = quotas.take(party, uses, now).await().atMost(Duration.ofSeconds(5));
         } catch (RuntimeException unavailable) {
+            if (!Failures.isTransient(unavailable)) {
+                throw unavailable;
+            }
             metrics.counter("pulse.ingest.quota.unchecked", "item", item).increment();
             LOG.warnf("The quotas of %s could not be counted (%s): the request passes", party, unavailable.toString());
-            return;
+            return false;
         }
         if (exceeded.isPresent()) {
             metrics.counter("pulse.ingest.quota.exceeded", "item", item, "quota", exceeded.get().quota().name()).increment();
             throw new ProblemException(Problem.of("quota-exceeded", "Quota exceeded", 429, exceeded.get().describe(party)
                     + "; nothing was accepted: send again after Retry-After seconds"),
                     String.valueOf(Math.max(1, exceeded.get().retryAfter().toSeconds())));
+        }
+        return true;
+    }
+
+    /** What a request took of its party's quotas goes back when Kafka does not take it; if that fails, the 503 stands. */
+    private void giveBack(Party party, List<PartyQuotas.Use> uses, Instant now) {
+        try {
+            quotas.giveBack(party, uses, now).await().atMost(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warnf("The quotas of %s could not be given back (%s)", party, e.toString());
         }
     }
 

@@ -43,6 +43,9 @@ public class OperationEventResource {
     @Inject
     CurrentVertxRequest request;
 
+    @Inject
+    IngestConfig config;
+
 
     @POST
     @RolesAllowed({Role.LIAISON_NAME, Role.ADMIN_NAME})
@@ -68,7 +71,10 @@ public class OperationEventResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The log cannot take it now; resend after Retry-After seconds")
     public Response record(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, InputStream body) {
-        Accepted accepted = ingestion.operationEvents(body, ExchangeResource.isNdjson(contentType), currentCaller.get());
+        Accepted accepted;
+        try (BodyDeadline deadline = BodyDeadline.arm(request.getCurrent(), config.bodyDeadline())) {
+            accepted = ingestion.operationEvents(body, ExchangeResource.isNdjson(contentType), currentCaller.get());
+        }
         AuditFilter.detail(request.getCurrent(), accepted.accepted() + " accepted");
         return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
     }

@@ -51,6 +51,11 @@ public class PartyQuotas {
         Instant windowOf(Instant now) {
             return now.truncatedTo(window);
         }
+
+        /** What it counts, in words ("exchanges this minute"). */
+        public String what() {
+            return what;
+        }
     }
 
     /** How much of a quota a request needs. */
@@ -70,6 +75,11 @@ public class PartyQuotas {
 
     @Inject
     IngestConfig config;
+
+    /** A quota's limit, as configured. */
+    public long limit(Quota quota) {
+        return quota.limit.applyAsLong(config.quota());
+    }
 
     /** Takes every use from the party's quotas at {@code now}, or none of them and says which it would exceed. */
     public Uni<Optional<Exceeded>> take(Party party, List<Use> uses, Instant now) {
@@ -93,7 +103,7 @@ public class PartyQuotas {
                             }
                             for (Use use : needed) {
                                 long already = used.getOrDefault(use.quota().name(), 0L);
-                                long limit = use.quota().limit.applyAsLong(config.quota());
+                                long limit = limit(use.quota());
                                 if (already + use.amount() > limit) {
                                     Instant ends = use.quota().windowOf(now).plus(1, use.quota().window);
                                     return Uni.createFrom().item(Optional.of(new Exceeded(use.quota(), already, limit,
@@ -120,7 +130,7 @@ public class PartyQuotas {
                 .replaceWithVoid();
     }
 
-    /** Windows past are of no use: yesterday's days and older are deleted. */
+    /** Windows past are of no use: those that began more than two days ago are deleted. */
     @Scheduled(every = "PT10M", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetPastWindows() {
         return pool.query("DELETE FROM party_quota WHERE window_start < now() - interval '2 days'").execute()

@@ -17,7 +17,6 @@ import io.exchangepulse.platform.ProblemException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -58,7 +57,8 @@ final class SubmittedItems {
     /**
      * Hands each item over as it is read from the body, as it arrives (the body is never held whole: a request of
      * the largest size holds a parser's buffer and one item at a time); returns how many there were. More than
-     * {@code maxBytes} ends the request with a 413 while reading.
+     * {@code maxBytes} ends the request with a 413 while reading ({@link BodyDeadline} ends one that arrives too
+     * slowly).
      */
     static int read(InputStream body, boolean ndjson, int maxItems, long maxBytes, ItemConsumer items) {
         try (JsonParser parser = JSON.createParser(new BoundedStream(body, maxBytes))) {
@@ -71,7 +71,9 @@ final class SubmittedItems {
         } catch (JsonProcessingException e) {
             throw malformed(null, describe(e));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The connection went away while the body arrived (its deadline closed it, or the client did).
+            throw new ProblemException(Problem.of("body-unreadable", "Body unreadable", 400,
+                    "the body stopped arriving before its end; nothing was accepted"));
         }
     }
 

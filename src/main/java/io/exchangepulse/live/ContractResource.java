@@ -8,6 +8,7 @@ import io.exchangepulse.domain.Seizure;
 import io.exchangepulse.domain.TaskForce;
 import io.exchangepulse.identity.Caller;
 import io.exchangepulse.identity.CurrentCaller;
+import io.exchangepulse.identity.IdentityConfig;
 import io.exchangepulse.identity.Role;
 import io.exchangepulse.live.views.Merge;
 import io.exchangepulse.live.views.Views;
@@ -42,8 +43,8 @@ public class ContractResource {
     Optional<String> provider;
 
     /** Where browsers reach the provider, which inside a cluster may differ from where the service does. */
-    @ConfigProperty(name = "exchangepulse.identity.public-provider-url")
-    Optional<String> publicProvider;
+    @Inject
+    IdentityConfig identity;
 
     @ConfigProperty(name = "quarkus.oidc.web.logout.path")
     String signOut;
@@ -72,7 +73,7 @@ public class ContractResource {
                 }).toList(),
                 new Contract.CallerSight(caller.name(), caller.roles().stream().map(Role::claim).sorted().toList(),
                         sight.wholeCenter(), List.copyOf(sight.taskForces()), sight.views()),
-                new Contract.SignIn(publicProvider.or(() -> provider).orElseThrow(), signOut));
+                new Contract.SignIn(identity.publicProviderUrl().or(() -> provider).orElseThrow(), signOut));
     }
 
     private static <E extends Enum<E>> List<Contract.Code> codes(E[] values, Function<E, String> name) {

@@ -32,13 +32,9 @@ public class Viewers {
         metrics.gaugeMapSize("pulse.live.viewers", List.of(), byId);
     }
 
-    void add(Viewer viewer) {
-        byId.put(viewer.id(), viewer);
-    }
-
     void add(Viewer viewer, String caller) {
         callerById.put(viewer.id(), caller);
-        add(viewer);
+        byId.put(viewer.id(), viewer);
     }
 
     long connectionsOf(String caller) {

@@ -43,9 +43,9 @@ public class OperationBoard {
 
     private static final String COLUMNS = "id, name, kind, task_force, countries, status, opened_at, last_event_at, reported_year";
     private static final String ACTIVITY = "coalesce(last_event_at, opened_at) DESC NULLS LAST";
-    /** The board's order in SQL: the statuses in their order, then BOARD_ORDER's. */
+    /** The board's order in SQL: the statuses in their order, then BOARD_ORDER's, then the id, so that pages never overlap. */
     private static final String ORDER = "ORDER BY CASE status " + Arrays.stream(OperationStatus.values())
-            .map(s -> "WHEN '" + s.name() + "' THEN " + s.ordinal()).collect(Collectors.joining(" ")) + " END, " + ACTIVITY + ", name";
+            .map(s -> "WHEN '" + s.name() + "' THEN " + s.ordinal()).collect(Collectors.joining(" ")) + " END, " + ACTIVITY + ", name, id";
     /** One task force's open ({@code $3} false) or closed operations, newest activity first, by the index operation_board. */
     private static final String BUCKET = "(SELECT " + COLUMNS + " FROM operation WHERE coalesce(task_force, '') = bucket "
             + "AND (status = 'CLOSED') = %s ORDER BY " + ACTIVITY + ", id LIMIT %s)";

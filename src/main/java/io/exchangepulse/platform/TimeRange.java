@@ -26,11 +26,11 @@ public final class TimeRange {
         try {
             instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw badRequest(name + " must be an ISO-8601 instant such as 2026-11-28T09:00:00Z, not '"
+            throw ProblemException.invalidQuery(name + " must be an ISO-8601 instant such as 2026-11-28T09:00:00Z, not '"
                     + Abbreviated.of(value, 40) + "'");
         }
         if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-            throw badRequest(name + " must be from " + EARLIEST + " to before " + LATEST + ", not " + instant);
+            throw ProblemException.invalidQuery(name + " must be from " + EARLIEST + " to before " + LATEST + ", not " + instant);
         }
         return instant;
     }
@@ -42,19 +42,16 @@ public final class TimeRange {
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
-            throw badRequest(name + " must be an ISO-8601 duration such as PT1M, PT1H or P1D, not '" + Abbreviated.of(value, 40) + "'");
+            throw ProblemException.invalidQuery(name + " must be an ISO-8601 duration such as PT1M, PT1H or P1D, not '" + Abbreviated.of(value, 40) + "'");
         }
     }
 
     /** A year a query may ask for: from 1900 to 2199, as the instants are bounded. */
     public static int year(int year) {
         if (year < 1900 || year > 2199) {
-            throw badRequest("year must be from 1900 to 2199, not " + year);
+            throw ProblemException.invalidQuery("year must be from 1900 to 2199, not " + year);
         }
         return year;
     }
 
-    public static ProblemException badRequest(String detail) {
-        return ProblemException.invalidQuery(detail);
-    }
 }

@@ -86,14 +86,14 @@ public class CounterQueryResource {
             @QueryParam("taskForce") List<TaskForce> taskForces) {
         Duration length = TimeRange.duration("step", step, Duration.ofMinutes(1));
         Grain grain = Grain.ofStep(length)
-                .orElseThrow(() -> TimeRange.badRequest("step must be PT1M, PT1H or P1D, not '" + step + "'"));
+                .orElseThrow(() -> ProblemException.invalidQuery("step must be PT1M, PT1H or P1D, not '" + step + "'"));
         Instant end = roundUp(grain, TimeRange.instant("to", to, clock.instant()));
         Instant start = grain.bucketOf(TimeRange.instant("from", from, end.minus(length.multipliedBy(60))));
         if (!start.isBefore(end)) {
-            throw TimeRange.badRequest("from must be before to");
+            throw ProblemException.invalidQuery("from must be before to");
         }
         if (Duration.between(start, end).dividedBy(length) > maxPoints) {
-            throw TimeRange.badRequest("the range holds more than " + maxPoints + " steps; take a longer step or a shorter range");
+            throw ProblemException.invalidQuery("the range holds more than " + maxPoints + " steps; take a longer step or a shorter range");
         }
         Caller caller = currentCaller.get();
         Set<TaskForce> chosen = taskForces == null || taskForces.isEmpty() ? caller.visibleTaskForces() : EnumSet.copyOf(taskForces);
@@ -113,11 +113,11 @@ public class CounterQueryResource {
         Instant end = roundUp(Grain.MINUTE, TimeRange.instant("to", to, now));
         Instant start = Grain.MINUTE.bucketOf(TimeRange.instant("from", from, now.truncatedTo(ChronoUnit.DAYS)));
         if (!start.isBefore(end)) {
-            throw TimeRange.badRequest("from must be before to");
+            throw ProblemException.invalidQuery("from must be before to");
         }
         wholeCenterOnly(currentCaller.get(), "the flows");
         if (Duration.between(start, end).compareTo(maxFlowRange) > 0) {
-            throw TimeRange.badRequest("the range is longer than " + maxFlowRange.toDays() + " days; take a shorter one");
+            throw ProblemException.invalidQuery("the range is longer than " + maxFlowRange.toDays() + " days; take a shorter one");
         }
         return queries.flows(start, end);
     }

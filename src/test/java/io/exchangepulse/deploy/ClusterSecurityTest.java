@@ -511,6 +511,9 @@ class ClusterSecurityTest {
             JsonNode account = find(realm.path("users"), u -> u.path("serviceAccountClientId").asText().equals(name));
             assertThat(account).as("%s's service account", name).isNotNull();
             assertThat(texts(account.at("/clientRoles/" + clientId))).as("%s only sends", name).containsExactly(Role.LIAISON.claim());
+            JsonNode scope = find(realm.at("/clientScopeMappings/" + clientId), m -> m.path("client").asText().equals(name));
+            assertThat(scope).as("%s's scope lets its role into its tokens (full scope is off)", name).isNotNull();
+            assertThat(texts(scope.path("roles"))).containsExactly(Role.LIAISON.claim());
         }
     }
 

@@ -1,9 +1,13 @@
 package io.exchangepulse.identity;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +32,18 @@ class SessionPartsTest {
         byte[] altered = sealed.clone();
         altered[altered.length - 1] ^= 1;
         assertThatThrownBy(() -> cipher.open(altered, ROW)).isInstanceOf(GeneralSecurityException.class);
+    }
+
+    @Test
+    void theKioskIsForTheWallRoleAndNoOther() {
+        assertThat(SessionLimits.onlyTheWall(identity("wall"))).isTrue();
+        assertThat(SessionLimits.onlyTheWall(identity("wall", "admin"))).as("an administrator who is also a wall").isFalse();
+        assertThat(SessionLimits.onlyTheWall(identity("analyst"))).isFalse();
+        assertThat(SessionLimits.onlyTheWall(identity())).isFalse();
+    }
+
+    static SecurityIdentity identity(String... roles) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("someone")).addRoles(Set.of(roles)).build();
     }
 
     @Test

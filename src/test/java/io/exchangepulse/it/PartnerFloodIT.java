@@ -2,6 +2,7 @@ package io.exchangepulse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.embedded.EmbeddedIssuer;
 import io.exchangepulse.support.Callers;
 import io.exchangepulse.support.LiveClient;
 import io.exchangepulse.support.PulseServices;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +24,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.exchangepulse.it.SecurityReviewIT.deskToken;
 import static io.exchangepulse.it.SecurityReviewIT.json;
@@ -57,7 +61,8 @@ class PartnerFloodIT {
                 "EXCHANGEPULSE_LIVE_MAX_CONNECTIONS_PER_CALLER", String.valueOf(MAX_LIVE),
                 "EXCHANGEPULSE_LIVE_CONNECT_INTERVAL", "PT30S",
                 // All twelve bodies of the flood are read at once: streaming, not shedding load, keeps the replica up.
-                "EXCHANGEPULSE_INGEST_CONCURRENT_BODIES", "12")).awaitReady(PackagedServiceIT.START);
+                "EXCHANGEPULSE_INGEST_CONCURRENT_BODIES", "12",
+                "EXCHANGEPULSE_INGEST_BODY_DEADLINE", "PT10S")).awaitReady(PackagedServiceIT.START);
         ro = deskToken("desk-ro-police", "desk-ro-police-secret");
         bg = deskToken("desk-bg-customs", "desk-bg-customs-secret");
     }
@@ -73,10 +78,16 @@ class PartnerFloodIT {
         for (int i = 0; i <= EXCHANGES_PER_MINUTE; i++) {
             tooMany.add(valid(Instant.now()));
         }
-        HttpResponse<String> refused = post("/api/v1/exchanges", ro, json(tooMany));
-        assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-        assertThat(JSON.readTree(refused.body()).path("detail").asText()).contains("RO has used").contains("exchanges this minute");
+        HttpResponse<String> never = post("/api/v1/exchanges", ro, json(tooMany));
+        assertThat(never.statusCode()).as("more than the whole quota: no use waiting").isEqualTo(413);
+        assertThat(JSON.readTree(never.body()).path("detail").asText()).contains("more than RO's whole quota of 100");
+
+        assertThat(post("/api/v1/operations/events", ro, "[" + opened(newOperation()) + "," + opened(newOperation()) + "]").statusCode())
+                .isEqualTo(202);
+        HttpResponse<String> refused = post("/api/v1/operations/events", ro, opened(newOperation()));
+        assertThat(refused.statusCode()).as("a third opening today").isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 86_400L);
+        assertThat(JSON.readTree(refused.body()).path("detail").asText()).contains("RO has used 2 of its 2 operations opened today");
 
         List<Map<String, Object>> fromBg = List.of(with(with(valid(Instant.now()), "from", "BG"), "to", "RO"));
         assertThat(post("/api/v1/exchanges", bg, json(fromBg)).statusCode()).as("another party").isEqualTo(202);
@@ -84,13 +95,7 @@ class PartnerFloodIT {
     }
 
     @Test
-    void aPartyOpensOnlySoManyOperationsADayAndNeverReopensOrRewritesAnother() throws Exception {
-        String three = "[" + String.join(",", opened("RO-" + UUID.randomUUID().toString().substring(0, 8)),
-                opened("RO-" + UUID.randomUUID().toString().substring(0, 8)), opened("RO-" + UUID.randomUUID().toString().substring(0, 8))) + "]";
-        HttpResponse<String> refused = post("/api/v1/operations/events", ro, three);
-        assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-
+    void aPartyNeverReopensOrRewritesAnOperation() throws Exception {
         // Rotus (RO, BG, TR, GB, US) is the seed's: its parties report on it, but nobody opens it again.
         HttpResponse<String> reopen = post("/api/v1/operations/events", ro, "{\"id\": \"" + UUID.randomUUID() + "\", \"operationId\": \"ROTUS\", "
                 + "\"type\": \"OPENED\", \"occurredAt\": \"" + Instant.now() + "\", \"name\": \"Mine now\", \"operationKind\": \"JOINT_INVESTIGATION\", \"taskForce\": \"TERRORISM\", "
@@ -137,17 +142,19 @@ class PartnerFloodIT {
         List<byte[]> bodies = List.of(validItems(false), validItems(true), emptyObjects(), giantString(),
                 validItems(false), validItems(true), emptyObjects(), giantString(),
                 validItems(false), validItems(true), emptyObjects(), giantString());
+        // Six liaisons, two bodies each: as many as one caller may send at once.
+        List<String> senders = List.of(ro, bg, Callers.token("liaison-ro"), Callers.token("liaison-bg"), liaison("MD"), liaison("TR"));
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             answers.add(HTTP.sendAsync(HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges"))
-                    .header("Authorization", "Bearer " + ro)
+                    .header("Authorization", "Bearer " + senders.get(i / 2))
                     .header("Content-Type", i % 4 == 1 ? "application/x-ndjson" : "application/json")
                     .timeout(Duration.ofSeconds(120))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
-            // Refused every time: too many items, malformed, too large; never a crash.
-            assertThat(answer.join().statusCode()).isIn(400, 413);
+            // Refused every time: too many items, malformed, too large, not its party's; never a crash.
+            assertThat(answer.join().statusCode()).isIn(400, 403, 413);
         }
         assertThat(service.isAlive()).isTrue();
         HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.managementPort() + "/q/health/ready"))
@@ -156,6 +163,25 @@ class PartnerFloodIT {
         assertThat(service.output()).doesNotContain("OutOfMemoryError");
         assertThat(post("/api/v1/exchanges", bg, json(List.of(with(with(valid(Instant.now()), "from", "BG"), "to", "RO")))).statusCode())
                 .isEqualTo(202);
+    }
+
+    @Test
+    void aPartnerTricklingBodiesHoldsTwoReadersAtMostAndNotForLong() throws Exception {
+        String slow = liaison("AL");
+        List<CompletableFuture<HttpResponse<String>>> trickling = List.of(trickle(slow), trickle(slow));
+        await().atMost(Duration.ofSeconds(10)).until(() -> post("/api/v1/exchanges", slow, "[]").statusCode() == 429);
+        HttpResponse<String> third = post("/api/v1/exchanges", slow, "[]");
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(third.body()).path("type").asText()).endsWith("too-many-at-once");
+        assertThat(post("/api/v1/exchanges", bg, json(List.of(with(with(valid(Instant.now()), "from", "BG"), "to", "RO")))).statusCode())
+                .as("another party, meanwhile").isEqualTo(202);
+        for (CompletableFuture<HttpResponse<String>> answer : trickling) {
+            // Past the body's deadline (10 s here) the service answers 408 and closes; the client may see the close first.
+            Optional<Integer> status = answer.handle((response, failure) -> Optional.ofNullable(response).map(HttpResponse::statusCode))
+                    .get(60, TimeUnit.SECONDS);
+            status.ifPresent(code -> assertThat(code).isEqualTo(408));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> post("/api/v1/exchanges", slow, "[]").statusCode() == 400);
     }
 
     @Test
@@ -193,6 +219,53 @@ class PartnerFloodIT {
                 .header("Authorization", Callers.bearer("analyst")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(path).isEqualTo(200);
         return JSON.readTree(answer.body());
+    }
+
+    /**
+     * A request whose body comes fast for its first 16 KB (past what the server gathers before it hands the body to
+     * its reader), then a byte every half second: a partner trying to hold the replica's readers.
+     */
+    private static CompletableFuture<HttpResponse<String>> trickle(String token) {
+        InputStream slowly = new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (sent >= 16_384) {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return -1;
+                    }
+                    length = 1;
+                }
+                int n = Math.min(length, Math.max(1, 16_384 - sent));
+                for (int i = 0; i < n; i++) {
+                    buffer[offset + i] = (byte) (sent++ == 0 ? '[' : ' ');
+                }
+                return n;
+            }
+        };
+        return HTTP.sendAsync(HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(() -> slowly)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A liaison of {@code party}, signed by the suite's provider. */
+    private static String liaison(String party) {
+        return PulseServices.issuer().accessToken(new EmbeddedIssuer.User("liaison-" + party.toLowerCase(), List.of("liaison"), party,
+                "POLICE", List.of()), Duration.ofMinutes(30));
+    }
+
+    private static String newOperation() {
+        return "RO-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static String opened(String operation) {

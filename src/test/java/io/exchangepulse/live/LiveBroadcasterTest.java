@@ -80,7 +80,7 @@ class LiveBroadcasterTest {
 
     TestSocket connect(String id, Subscription subscription) {
         TestSocket socket = new TestSocket(id);
-        viewers.add(new Viewer(socket, subscription, TestSocket::encode, () -> { }, new TokenBucket(5, Duration.ofSeconds(2), NOW)));
+        viewers.add(new Viewer(socket, subscription, TestSocket::encode, () -> { }, new TokenBucket(5, Duration.ofSeconds(2), NOW)), "wall");
         return socket;
     }
 

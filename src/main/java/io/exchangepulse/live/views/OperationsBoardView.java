@@ -6,8 +6,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * The operations board of the subscribed task forces, in the board's order: the rows of
- * {@code GET /api/v1/operations}. Few and rarely changed, so a delta carries the whole list again.
+ * The operations board of the subscribed task forces, in the board's order: per task force its latest open
+ * operations and its last closed ones (bounded, {@code OperationBoard.current}). Few and rarely changed, so a delta
+ * carries the whole list again.
  */
 @Singleton
 public class OperationsBoardView extends WholeListView<OperationView> {
