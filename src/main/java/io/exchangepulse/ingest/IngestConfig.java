@@ -39,10 +39,10 @@ public interface IngestConfig {
     }
 
     /** Requests with a body read at once by this replica; more wait for none, they are answered 503. */
-    @WithDefault("4")
+    @WithDefault("8")
     int concurrentBodies();
 
-    /** Of those, how many one caller may have: one slow partner does not hold every other party out. */
+    /** Of those, how many one caller may have (administrators excepted): one slow partner does not hold every other party out. */
     @WithDefault("2")
     int concurrentBodiesPerCaller();
 
