@@ -1,4 +1,4 @@
-// The active alerts (README, "Alerts") as the boards show them: in what order, in what words, and
+// The active alerts (src/docs/api.md, "Alerts") as the boards show them: in what order, in what words, and
 // which rows of the other panels they mark. Pure, so that all of it is tested in Node.
 import { formatClock, formatDuration, formatInteger } from './format.js';
 

@@ -47,7 +47,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real OpenID Connect provider in this JVM, for the one-command run and the tests, that issues what the
- * center's provider issues (README, "The token contract"): discovery, a JSON Web Key Set, RS256-signed
+ * center's provider issues (src/docs/deployment.md, "The token contract"): discovery, a JSON Web Key Set, RS256-signed
  * access tokens (typ Bearer, the service's roles in {@code resource_access}) and ID tokens (typ ID, with the
  * provider session's {@code sid} and {@code auth_time}), the authorization-code grant with PKCE (S256 only,
  * as the realm requires), refresh and offline tokens (offline only for the wall), the client-credentials
@@ -66,7 +66,10 @@ public final class EmbeddedIssuer implements AutoCloseable {
     public record Desk(String clientId, String secret, String party, String agency) {
     }
 
-    /** The dev and test users, one per role (README, "Identity and access"); each signs in with their name as password. */
+    /**
+     * The dev and test users, one per role (README, "Users of the one-command run"); each signs in with their name
+     * as password.
+     */
     public static final List<User> USERS = List.of(
             new User("liaison-ro", List.of("liaison"), "RO", "POLICE", List.of()),
             new User("liaison-bg", List.of("liaison"), "BG", "CUSTOMS", List.of()),

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Not ready while counting stands at a gap no administrator has accepted ({@link CountingGaps}): the replica is
  * taken out of service, so that the loss is seen at once, and is reached for the acceptance with
- * {@code kubectl port-forward} (README, "Runbook").
+ * {@code kubectl port-forward} (src/docs/operations.md, "Counting gaps").
  */
 @ApplicationScoped
 @Readiness

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Collection;
 import java.util.List;
 
-/** An administrator sees the gaps counting stands at, and accepts their loss (README, "Runbook"). */
+/** An administrator sees the gaps counting stands at, and accepts their loss (src/docs/operations.md, "Counting gaps"). */
 @Path("/api/v1/counting/gaps")
 @Tag(name = "Counting")
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Judges activity every {@code exchangepulse.alerts.interval}: each task force and each crime area, in each
- * window, against its band (README, "Alerts"); and the pipeline, against the stall limit. A replica that
+ * window, against its band (src/docs/api.md, "Alerts"); and the pipeline, against the stall limit. A replica that
  * cannot read the counters judges nothing that round: its alerts stay as they were.
  */
 @ApplicationScoped

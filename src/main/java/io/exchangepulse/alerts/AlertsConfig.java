@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 
-/** When activity is unusual enough to flag (README, "Alerts"). */
+/** When activity is unusual enough to flag (src/docs/api.md, "Alerts"). */
 @ConfigMapping(prefix = "exchangepulse.alerts")
 public interface AlertsConfig {
 

@@ -28,8 +28,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Who did or read what (README, "The audit trail"). Every entry is written at once as a structured log line
- * (the logger {@code io.exchangepulse.audit}, its fields in the MDC: JSON on the cluster), and appended to
+ * Who did or read what (src/docs/operations.md, "The audit trail"). Every entry is written at once as a structured
+ * log line (the logger {@code io.exchangepulse.audit}, its fields in the MDC: JSON on the cluster), and appended to
  * PostgreSQL in batches a second apart, so that no request waits for the trail. While the database is away,
  * entries wait in memory up to a bound, past which the oldest are dropped and counted
  * ({@code pulse_audit_dropped_total}); the log line of each was written all the same.

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rules of the exchange contract (README, "Sending exchanges") for one submitted exchange, but for
+ * The rules of the exchange contract (src/docs/api.md, "Sending exchanges") for one submitted exchange, but for
  * when it may arrive ({@link Admission}). The same reader judges what comes over HTTP and what other
  * producers write straight to Kafka, so both paths accept exactly the same exchanges.
  */

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Reads the {@link Caller} of a request from its verified token: roles from {@code groups}, and the claims
- * {@code party}, {@code agency} and {@code task_forces} (README, "The token contract"). A claim that names
+ * {@code party}, {@code agency} and {@code task_forces} (src/docs/deployment.md, "The token contract"). A claim that names
  * no known code is ignored: it grants nothing.
  */
 @ApplicationScoped

@@ -5,7 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How long browser sessions live, and the secret that protects them (README, "Sessions"). */
+/** How long browser sessions live, and the secret that protects them (src/docs/security.md, "Sessions"). */
 @ConfigMapping(prefix = "exchangepulse.identity")
 public interface IdentityConfig {
 

@@ -1,6 +1,6 @@
 package io.exchangepulse.identity;
 
-/** What a caller may do, as the provider's {@code groups} claim names it (README, "Identity and access"). */
+/** What a caller may do, as the service's own client roles name it (src/docs/security.md, "Identity and access"). */
 public enum Role {
     /** Sends exchanges as its own party, and events of the operations its party takes part in. */
     LIAISON("liaison"),

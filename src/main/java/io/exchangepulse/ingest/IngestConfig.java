@@ -20,7 +20,7 @@ public interface IngestConfig {
     @WithDefault("5")
     int retryAfterSeconds();
 
-    /** How much each party may send (README, "Quotas"); an administrator, the center itself, has no quota. */
+    /** How much each party may send (src/docs/api.md, "Quotas"); an administrator, the center itself, has no quota. */
     Quota quota();
 
     interface Quota {

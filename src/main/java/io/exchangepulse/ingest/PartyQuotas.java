@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
- * What each party may send (README, "Quotas"): exchanges per minute, operations opened and operation events per
+ * What each party may send (src/docs/api.md, "Quotas"): exchanges per minute, operations opened and operation events per
  * day, counted in PostgreSQL so that every replica counts against the same budget. A request takes what it
  * needs of each of its quotas at once, or nothing: the party's rows are locked for it, so requests sent side by
  * side cannot all slip under a limit. What a request took is given back if Kafka does not take the request.

@@ -24,7 +24,7 @@ public record Contract(
         @Schema(description = "Where an operation stands.") List<Code> operationStatuses,
         @Schema(description = "The two sorts of operation.") List<Code> operationKinds,
         @Schema(description = "What a result may report as seized.") List<Code> seizures,
-        @Schema(description = "The live views and how a delta of each applies (README, \"The live protocol\").")
+        @Schema(description = "The live views and how a delta of each applies (src/docs/api.md, \"The live protocol\").")
         List<ViewRule> views,
         @Schema(description = "Who asked, and what of the above they may follow on /live.",
                 example = "{\"name\": \"leader-drugs\", \"roles\": [\"task-force-leader\"], \"wholeCenter\": false, "
@@ -34,7 +34,7 @@ public record Contract(
         SignIn signIn) {
 
     @RegisterForReflection
-    @Schema(description = "The caller and what it may see (README, \"Identity and access\").")
+    @Schema(description = "The caller and what it may see (src/docs/security.md, \"Identity and access\").")
     public record CallerSight(
             @Schema(description = "The name the provider gave.", example = "leader-drugs") String name,
             @Schema(description = "Its roles.", example = "[\"task-force-leader\"]") List<String> roles,

@@ -26,7 +26,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * The live endpoint (README, "The live protocol"): a viewer per connection, following all its caller may
+ * The live endpoint (src/docs/api.md, "The live protocol"): a viewer per connection, following all its caller may
  * see until it subscribes; the client's messages decoded here, the pushing done by the ticks. The caller is
  * known from the upgrade (a bearer token, or the browser's session cookie); when its token expires, Quarkus
  * closes the connection (1008, "Authentication expired") and the page renews its session and comes back.

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The messages of the live protocol from the server (README, "The live protocol"). Every one has its type,
+ * The messages of the live protocol from the server (src/docs/api.md, "The live protocol"). Every one has its type,
  * its place in the connection's sequence ({@code seq}, 1 for the first) and the server's time; all but
  * errors say, in {@code countingDelay} (seconds), how far behind counting is when it falls behind, so that
  * a wall never shows frozen counts as live. Deltas, the one message sent to many viewers many times a second,

@@ -3,7 +3,7 @@ package io.exchangepulse.operations;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How much of the operations the board shows: bounded whatever partners open (README, "Operation events"). */
+/** How much of the operations the board shows: bounded whatever partners open (src/docs/api.md, "Operation events"). */
 @ConfigMapping(prefix = "exchangepulse.operations")
 public interface OperationsConfig {
 

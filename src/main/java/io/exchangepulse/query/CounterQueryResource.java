@@ -30,7 +30,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The read API (README, "Queries"): the seed's tables with live counts, task-force trends and flows. */
+/** The read API (src/docs/api.md, "Queries"): the seed's tables with live counts, task-force trends and flows. */
 @Path("/api/v1")
 @Tag(name = "Queries")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,7 +18,7 @@ import static io.exchangepulse.support.TestExchanges.with;
 import static io.exchangepulse.support.TestExchanges.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every rule of the exchange contract (README, "Sending exchanges") for one exchange, each on its own. */
+/** Every rule of the exchange contract (src/docs/api.md, "Sending exchanges") for one exchange, each on its own. */
 class ExchangeReaderTest {
 
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -42,7 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Who may do what (README, "Identity and access"), with real tokens signed by the suite's provider and
+ * Who may do what (src/docs/security.md, "Identity and access"), with real tokens signed by the suite's provider and
  * checked by the service as a production provider's are: discovery, keys, issuer, audience, expiry.
  */
 @QuarkusTest
@@ -86,7 +86,7 @@ class AccessTest {
         return new Endpoint("GET " + path, request -> request.get(path).statusCode());
     }
 
-    /** The table of the README, one row per endpoint: liaison, task-force leader, wall, analyst, admin. */
+    /** The access table (src/docs/security.md), one row per endpoint: liaison, task-force leader, wall, analyst, admin. */
     static Stream<Object[]> everyRoleAgainstEveryEndpoint() {
         List<Object[]> rows = new ArrayList<>();
         Map<Endpoint, int[]> table = new LinkedHashMap<>();

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One partner cannot take the center down (README, "Security"), tried against the packaged service at the
+ * One partner cannot take the center down (src/docs/security.md), tried against the packaged service at the
  * container's heap: quotas per party, a bounded operations board, bodies read as they stream in, and live
  * connections capped per caller. Each attack ends with the service ready and another party served.
  */

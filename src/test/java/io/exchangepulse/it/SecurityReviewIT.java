@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * The security review, tried as an attacker would against the packaged service, with real tokens signed by
  * the suite's provider and real browser sign-ins (the authorization-code flow over HTTP, {@link CodeFlowClient}):
  * writes only by bearer, sessions that end for every copy of their cookie, roles nobody grants by accident,
- * desks that speak only for themselves (README, "Security").
+ * desks that speak only for themselves (src/docs/security.md).
  */
 class SecurityReviewIT {
 

@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.nullValue;
 @Tag("component")
 class OperationsTest {
 
-    /** Its own operation, so that no other test's events (the README's Balkan Route) mix in. */
+    /** Its own operation, so that no other test's events (the Balkan Route of src/docs/api.md) mix in. */
     static final String OPERATION = "ROUTE-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test

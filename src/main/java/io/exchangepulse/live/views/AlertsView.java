@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** The active alerts (README, "Alerts"): the subscribed task forces' and the pipeline's, newest first. */
+/** The active alerts (src/docs/api.md, "Alerts"): the subscribed task forces' and the pipeline's, newest first. */
 @Singleton
 public class AlertsView extends WholeListView<Alert> {
 

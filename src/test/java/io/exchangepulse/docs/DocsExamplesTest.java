@@ -29,20 +29,29 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every README example that talks to the one-command run (a block that names localhost:8080, the embedded
- * broker's localhost:9092 or the dev identity provider's localhost:8180) runs against this service, its
- * broker and its provider, as printed but for those addresses, in order, as one reader's terminal would:
- * a variable one example sets (a token) is there for the next. Each curl must answer 2xx, or what the JSON
- * block after it shows; each simulator run must have every exchange accepted. A README that drifts from the
- * service fails here.
+ * Every documented example that talks to the one-command run (a block that names localhost:8080, the embedded
+ * broker's localhost:9092 or the dev identity provider's localhost:8180) runs against this service, its broker
+ * and its provider, as printed but for those addresses, in order, as one reader's terminal would: the README's
+ * first, then each document's of {@link #DOCUMENTS}; a variable one example sets (a token) is there for the next.
+ * Each curl must answer 2xx, or what the JSON block after it shows; each simulator run must have every exchange
+ * accepted. A document that drifts from the service fails here.
  */
 @QuarkusTest
 @Tag("component")
 // Last: the simulator examples replay the recent past, where the other tests count in hours of their own.
 @Order(Integer.MAX_VALUE)
-class ReadmeExamplesTest {
+class DocsExamplesTest {
 
     static final Path README = Path.of("README.md");
+    static final Path DOCS = Path.of("src/docs");
+    /**
+     * The documents in the order their examples run: the README, where a newcomer starts, then the documents in
+     * the order its "Documentation" lists them, so that a token an earlier one gets is there for a later one as
+     * it is for a reader. A document under src/docs that this list does not name runs after them, by name, so
+     * that no example is left out.
+     */
+    static final List<Path> DOCUMENTS = Stream.of("api.md", "deployment.md", "operations.md", "security.md",
+            "performance.md", "development.md").map(DOCS::resolve).toList();
     static final Pattern FENCE = Pattern.compile("(?m)^( *)```(\\w*)\\n(.*?)^\\1```\\n", Pattern.DOTALL);
     static final Pattern SIMULATE = Pattern.compile("\\./mvnw -q exec:java@simulate -Dexec\\.args=\"([^\"]*)\"");
     /** A shell variable set on a line of its own: kept for the examples after it. */
@@ -56,15 +65,19 @@ class ReadmeExamplesTest {
     /** What the examples run so far have set, as a reader's terminal keeps it. */
     final StringBuilder session = new StringBuilder();
 
-    /** A fenced bash block of the README, and the JSON block that shows its answer, if one follows it. */
-    record Example(int line, String script, JsonNode shownAnswer) {
+    /** A fenced bash block of a document, and the JSON block that shows its answer, if one follows it at once. */
+    record Example(Path document, int line, String script, JsonNode shownAnswer) {
     }
 
     @TestFactory
     Stream<DynamicTest> everyExampleRunsAsPrinted() throws Exception {
-        List<Example> examples = examples(Files.readString(README));
-        assertThat(examples).as("examples found in the README").hasSizeGreaterThanOrEqualTo(5);
-        return examples.stream().map(example -> DynamicTest.dynamicTest("README line " + example.line(), () -> {
+        List<Example> examples = new ArrayList<>();
+        for (Path document : documents()) {
+            examples.addAll(examples(document, Files.readString(document)));
+        }
+        assertThat(examples).as("examples found in the README").anyMatch(example -> example.document().equals(README));
+        assertThat(examples).as("examples found in all").hasSizeGreaterThanOrEqualTo(8);
+        return examples.stream().map(example -> DynamicTest.dynamicTest(example.document() + " line " + example.line(), () -> {
             Matcher simulate = SIMULATE.matcher(example.script());
             if (!simulate.find()) {
                 curl(example);
@@ -78,20 +91,38 @@ class ReadmeExamplesTest {
         }));
     }
 
-    static List<Example> examples(String readme) throws Exception {
+    /** The README, the listed documents, then any other under src/docs by name; a listed one that is gone fails. */
+    static List<Path> documents() throws Exception {
+        List<Path> documents = new ArrayList<>(List.of(README));
+        for (Path listed : DOCUMENTS) {
+            assertThat(listed).as("a document the examples' order names").exists();
+            documents.add(listed);
+        }
+        try (Stream<Path> others = Files.list(DOCS)) {
+            others.filter(path -> path.toString().endsWith(".md") && !DOCUMENTS.contains(path)).sorted().forEach(documents::add);
+        }
+        return documents;
+    }
+
+    static List<Example> examples(Path document, String text) throws Exception {
         List<Example> examples = new ArrayList<>();
-        Matcher fence = FENCE.matcher(readme);
+        Matcher fence = FENCE.matcher(text);
         Example pending = null;
+        int previousEnd = 0;
         while (fence.find()) {
             String body = fence.group(3).replaceAll("(?m)^" + fence.group(1), "");
-            int line = (int) readme.substring(0, fence.start()).lines().count() + 1;
-            if (fence.group(2).equals("json") && pending != null && pending.shownAnswer() == null) {
-                examples.set(examples.size() - 1, new Example(pending.line(), pending.script(), MAPPER.readTree(body)));
+            int line = (int) text.substring(0, fence.start()).lines().count() + 1;
+            // Only a JSON block right below an example shows its answer: one after some prose is another matter
+            // (a message of the live protocol).
+            boolean adjacent = text.substring(previousEnd, fence.start()).isBlank();
+            previousEnd = fence.end();
+            if (fence.group(2).equals("json") && adjacent && pending != null && pending.shownAnswer() == null) {
+                examples.set(examples.size() - 1, new Example(document, pending.line(), pending.script(), MAPPER.readTree(body)));
             }
             pending = null;
             if (fence.group(2).equals("bash") && (body.contains("localhost:8080") || body.contains("localhost:9092")
                     || body.contains("localhost:8180"))) {
-                pending = new Example(line, body, null);
+                pending = new Example(document, line, body, null);
                 examples.add(pending);
             }
         }
@@ -109,7 +140,7 @@ class ReadmeExamplesTest {
         int exit = bash.waitFor();
         List<Integer> statuses = output.lines().filter(l -> l.startsWith(STATUS))
                 .map(l -> Integer.parseInt(l.substring(STATUS.length()))).toList();
-        assertThat(statuses).as("HTTP statuses of README line %d:%n%s", example.line(), output).isNotEmpty();
+        assertThat(statuses).as("HTTP statuses of %s line %d:%n%s", example.document(), example.line(), output).isNotEmpty();
         if (example.shownAnswer() == null) {
             assertThat(exit).as(output).isZero();
             assertThat(statuses).as(output).allSatisfy(status -> assertThat(status).isBetween(200, 299));
