@@ -80,8 +80,9 @@ public class SessionLimits {
             return;
         }
         Optional<Duration> limit = limit(tenant, identity);
+        // A token without auth_time reads 0 here: the sign-in is then no older than the ID token.
         Instant authenticated = Instant.ofEpochSecond(Optional.ofNullable(token.<Number>getClaim("auth_time"))
-                .map(Number::longValue).orElse(token.getIssuedAtTime()));
+                .map(Number::longValue).filter(time -> time > 0).orElse(token.getIssuedAtTime()));
         if (limit.isPresent() && clock.instant().isAfter(authenticated.plus(limit.get()))) {
             end(context, tenant, token, true, 401, "session-ended", "Session ended", "a session lasts at most "
                     + readable(limit.get()) + " after signing in (" + authenticated + "): sign in again");

@@ -97,7 +97,25 @@ public class SessionRepository implements TokenStateManager {
                 .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .expireIn(Duration.ofSeconds(30).toMillis())
                 .invoke(() -> remember(hash, new Remembered(tokens, sid, subject, tenant, expiresAt)))
+                .call(() -> retirePrevious(context, tenant))
                 .replaceWith(cookie);
+    }
+
+    /**
+     * A renewal gives the browser a new cookie; the one it replaces works on for a minute only (the browser's requests
+     * already under way still carry it), so no copy taken before a renewal outlives it and a sign-out.
+     */
+    private Uni<Void> retirePrevious(RoutingContext context, String tenant) {
+        var previous = context.request().getCookie(TenantSelection.sessionCookie(tenant));
+        if (previous == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery("UPDATE web_session SET expires_at = least(expires_at, now() + interval '1 minute') "
+                        + "WHERE cookie_hash = $1")
+                .execute(Tuple.of(Buffer.buffer(hashOf(previous.getValue()))))
+                .onFailure().invoke(e -> LOG.warnf("The session a renewal replaced ends at its own expiry (%s)", e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     @Override

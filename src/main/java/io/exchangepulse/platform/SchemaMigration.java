@@ -32,9 +32,13 @@ public class SchemaMigration {
             LOG.infof("Schema at version %s (%d migrations applied now)", flyway.info().current().getVersion(),
                     result.migrationsExecuted);
         } catch (RuntimeException e) {
-            StartupFailure.exit(String.format("PostgreSQL at %s cannot be used (%s). Start it, or set QUARKUS_DATASOURCE_REACTIVE_URL, "
-                    + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to a reachable database.",
-                    jdbcUrl, StartupFailure.rootMessage(e)));
+            StartupFailure.exit(StartupFailure.isTls(e)
+                    ? String.format("PostgreSQL at %s failed the TLS check (%s). Its certificate must be signed by the CA in "
+                            + "EXCHANGEPULSE_DB_CA_FILE and, with EXCHANGEPULSE_DB_SSL_MODE=verify-full, name the host of "
+                            + "QUARKUS_DATASOURCE_REACTIVE_URL: connect by a name the certificate bears.", jdbcUrl, StartupFailure.rootMessage(e))
+                    : String.format("PostgreSQL at %s cannot be used (%s). Start it, or set QUARKUS_DATASOURCE_REACTIVE_URL, "
+                            + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to a reachable database.",
+                            jdbcUrl, StartupFailure.rootMessage(e)));
         }
     }
 }

@@ -3,6 +3,9 @@ package io.exchangepulse.platform;
 import io.quarkus.runtime.Quarkus;
 import org.jboss.logging.Logger;
 
+import javax.net.ssl.SSLException;
+import java.security.cert.CertificateException;
+
 /**
  * Ends the start when a configured service cannot be used, with one line that says what to fix and exit
  * code 1: no stack trace for an operator to dig through.
@@ -17,6 +20,20 @@ public final class StartupFailure {
     public static void exit(String message) {
         LOG.error(message);
         Quarkus.asyncExit(1);
+    }
+
+    /**
+     * Whether a TLS handshake or a certificate check refused the connection: then the server is there, and what to
+     * fix is its certificate, the CA given, or the name used.
+     */
+    public static boolean isTls(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SSLException || cause instanceof CertificateException
+                    || String.valueOf(cause.getMessage()).contains("could not be verified by hostnameverifier")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The innermost cause in a few words: what an operator needs, without the stack. */

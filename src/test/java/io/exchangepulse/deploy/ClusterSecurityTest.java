@@ -7,6 +7,7 @@ import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.TaskForce;
 import io.exchangepulse.identity.Role;
 import io.exchangepulse.support.ExternalTool;
+import io.exchangepulse.support.Manifests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,23 +45,12 @@ class ClusterSecurityTest {
     /** Where an overlay is applied (kubectl apply -k ... -n): the manifests name no namespace of their own. */
     static final String NAMESPACE = "exchange-pulse";
 
-    static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
-
-    static List<JsonNode> rendered(String overlay) throws Exception {
-        List<JsonNode> objects = RENDERED.get(overlay);
-        if (objects == null) {
-            objects = KubernetesManifestsTest.render(overlay);
-            RENDERED.put(overlay, objects);
-        }
-        return objects;
-    }
-
     // --- The NetworkPolicy ---
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void thePolicySelectsTheServicesPodsAndNoOperatorsPods(String overlay) throws Exception {
-        List<JsonNode> objects = rendered(overlay);
+        List<JsonNode> objects = Manifests.rendered(overlay);
         var policy = new NetworkPolicyEvaluator(objects, NAMESPACE);
         assertThat(policy.selectsAny(servicePod(objects))).as("the service's own pods").isTrue();
         Cluster cluster = Cluster.of(objects);
@@ -74,7 +63,7 @@ class ClusterSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void egressReachesDnsKafkaPostgresqlAndTheIdentityProviderOnly(String overlay) throws Exception {
-        List<JsonNode> objects = rendered(overlay);
+        List<JsonNode> objects = Manifests.rendered(overlay);
         var policy = new NetworkPolicyEvaluator(objects, NAMESPACE);
         Pod service = servicePod(objects);
         Cluster cluster = Cluster.of(objects);
@@ -135,7 +124,7 @@ class ClusterSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void ingressLetsInOnlyTheIngressControllerAndPrometheus(String overlay) throws Exception {
-        List<JsonNode> objects = rendered(overlay);
+        List<JsonNode> objects = Manifests.rendered(overlay);
         var policy = new NetworkPolicyEvaluator(objects, NAMESPACE);
         Pod service = servicePod(objects);
         int http = applicationPort("quarkus.http.port");
@@ -158,8 +147,8 @@ class ClusterSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void kafkaIsReachedOverTlsWithScram(String overlay) throws Exception {
-        List<JsonNode> objects = rendered(overlay);
-        Map<String, String> env = environment(objects);
+        List<JsonNode> objects = Manifests.rendered(overlay);
+        Map<String, String> env = Manifests.environment(objects);
         Cluster cluster = Cluster.of(objects);
         assertThat(env).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
                 .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
@@ -176,9 +165,9 @@ class ClusterSecurityTest {
 
     @Test
     void theDevBrokerAuthenticatesEveryClientAndAuthorizesWithAcls() throws Exception {
-        List<JsonNode> objects = rendered("dev");
+        List<JsonNode> objects = Manifests.rendered("dev");
         Cluster cluster = Cluster.of(objects);
-        JsonNode kafka = named(objects, "Kafka", cluster.kafka());
+        JsonNode kafka = Manifests.named(objects, "Kafka", cluster.kafka());
 
         JsonNode listeners = kafka.at("/spec/kafka/listeners");
         assertThat(listeners).isNotEmpty();
@@ -193,7 +182,7 @@ class ClusterSecurityTest {
         assertThat(kafka.at("/spec/entityOperator/userOperator").isObject()).as("the user operator makes the KafkaUsers").isTrue();
 
         String user = secretRef(objects, "KAFKA_SASL_JAAS_CONFIG").path("name").asText();
-        JsonNode service = named(objects, "KafkaUser", user);
+        JsonNode service = Manifests.named(objects, "KafkaUser", user);
         assertThat(service.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(cluster.kafka());
         assertThat(service.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
         assertThat(service.at("/spec/authorization/type").asText()).isEqualTo("simple");
@@ -201,9 +190,9 @@ class ClusterSecurityTest {
 
     @Test
     void onlyTheServiceWritesTheDeltas() throws Exception {
-        List<JsonNode> objects = rendered("dev");
+        List<JsonNode> objects = Manifests.rendered("dev");
         String service = secretRef(objects, "KAFKA_SASL_JAAS_CONFIG").path("name").asText();
-        List<JsonNode> users = all(objects, "KafkaUser");
+        List<JsonNode> users = Manifests.ofKind(objects, "KafkaUser");
         assertThat(users).hasSizeGreaterThan(1);
         String deltas = incomingTopics().get("live-deltas");
         List<String> writers = users.stream().filter(u -> aclAllows(u, "topic", deltas, "Write"))
@@ -213,9 +202,9 @@ class ClusterSecurityTest {
 
     @Test
     void theServicesKafkaUserMayDoWhatTheServiceDoesAndNoMore() throws Exception {
-        List<JsonNode> objects = rendered("dev");
-        JsonNode user = named(objects, "KafkaUser", secretRef(objects, "KAFKA_SASL_JAAS_CONFIG").path("name").asText());
-        List<String> topics = all(objects, "KafkaTopic").stream().map(t -> t.at("/spec/topicName").asText()).toList();
+        List<JsonNode> objects = Manifests.rendered("dev");
+        JsonNode user = Manifests.named(objects, "KafkaUser", secretRef(objects, "KAFKA_SASL_JAAS_CONFIG").path("name").asText());
+        List<String> topics = Manifests.ofKind(objects, "KafkaTopic").stream().map(t -> t.at("/spec/topicName").asText()).toList();
         assertThat(topics).hasSize(4);
 
         for (String topic : topics) {
@@ -248,8 +237,8 @@ class ClusterSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void postgresqlIsVerifiedAgainstCloudNativePgsCa(String overlay) throws Exception {
-        List<JsonNode> objects = rendered(overlay);
-        Map<String, String> env = environment(objects);
+        List<JsonNode> objects = Manifests.rendered(overlay);
+        Map<String, String> env = Manifests.environment(objects);
         Cluster cluster = Cluster.of(objects);
         assertThat(env).containsEntry("EXCHANGEPULSE_DB_SSL_MODE", "verify-full");
         String host = URI.create(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).getHost();
@@ -262,7 +251,7 @@ class ClusterSecurityTest {
         assertThat(ca.key()).isEqualTo("ca.crt");
         assertThat(ca.projected()).as("only ca.crt of %s: it holds the CA's key too", ca.secret()).containsExactly("ca.crt");
         if (overlay.equals("dev")) {
-            assertThat(all(objects, "Cluster")).extracting(c -> c.at("/metadata/name").asText()).contains(cluster.database());
+            assertThat(Manifests.ofKind(objects, "Cluster")).extracting(c -> c.at("/metadata/name").asText()).contains(cluster.database());
         }
     }
 
@@ -271,11 +260,11 @@ class ClusterSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theIngressServesTlsFromCertManagerAndRoutesOnlyToTheHttpPort(String overlay) throws Exception {
-        List<JsonNode> objects = rendered(overlay);
-        String service = KubernetesManifestsTest.only(objects, "Service").at("/metadata/name").asText();
+        List<JsonNode> objects = Manifests.rendered(overlay);
+        String service = Manifests.only(objects, "Service").at("/metadata/name").asText();
         int http = applicationPort("quarkus.http.port");
         // Every Ingress (dev's Keycloak has one too): TLS from cert-manager, HTTP redirected.
-        for (JsonNode ingress : all(objects, "Ingress")) {
+        for (JsonNode ingress : Manifests.ofKind(objects, "Ingress")) {
             String name = ingress.at("/metadata/name").asText();
             JsonNode annotations = ingress.at("/metadata/annotations");
             assertThat(annotations.path("cert-manager.io/cluster-issuer").asText()).as("%s's issuer", name).isNotBlank();
@@ -296,7 +285,7 @@ class ClusterSecurityTest {
             }
         }
 
-        JsonNode ingress = named(objects, "Ingress", service);
+        JsonNode ingress = Manifests.named(objects, "Ingress", service);
         JsonNode annotations = ingress.at("/metadata/annotations");
         for (String timeout : List.of("proxy-read-timeout", "proxy-send-timeout")) {
             assertThat(annotations.path("nginx.ingress.kubernetes.io/" + timeout).asInt()).as("WebSockets: " + timeout)
@@ -320,31 +309,31 @@ class ClusterSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void healthAndMetricsAreOnTheManagementPort(String overlay) throws Exception {
-        List<JsonNode> objects = rendered(overlay);
+        List<JsonNode> objects = Manifests.rendered(overlay);
         int management = applicationPort("quarkus.management.port");
-        JsonNode container = container(objects);
+        JsonNode container = Manifests.container(objects);
         assertThat(containerPorts(container)).containsEntry("management", management);
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             JsonNode port = container.at("/" + probe + "/httpGet/port");
             assertThat(port.isInt() ? port.asInt() : containerPorts(container).get(port.asText())).as(probe).isEqualTo(management);
         }
-        JsonNode service = KubernetesManifestsTest.only(objects, "Service");
+        JsonNode service = Manifests.only(objects, "Service");
         assertThat(service.at("/spec/ports")).anySatisfy(p -> {
             assertThat(p.path("name").asText()).isEqualTo("management");
             assertThat(containerPortBehind(objects, p.path("port").asInt())).isEqualTo(management);
         });
-        JsonNode template = KubernetesManifestsTest.only(objects, "Deployment").at("/spec/template/metadata/annotations");
+        JsonNode template = Manifests.only(objects, "Deployment").at("/spec/template/metadata/annotations");
         if (template.has("prometheus.io/port")) {
             assertThat(template.path("prometheus.io/port").asInt()).isEqualTo(management);
         }
-        for (JsonNode monitor : all(objects, "ServiceMonitor")) {
+        for (JsonNode monitor : Manifests.ofKind(objects, "ServiceMonitor")) {
             assertThat(monitor.at("/spec/endpoints")).isNotEmpty().allSatisfy(e -> {
                 assertThat(e.path("port").asText()).isEqualTo("management");
                 assertThat(e.path("path").asText()).isEqualTo("/q/metrics");
             });
         }
         if (overlay.equals("prod")) {
-            assertThat(all(objects, "ServiceMonitor")).hasSize(1);
+            assertThat(Manifests.ofKind(objects, "ServiceMonitor")).hasSize(1);
         }
     }
 
@@ -353,37 +342,37 @@ class ClusterSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theServiceKnowsItsIdentityProviderAndItsSecretIsNeverInGit(String overlay) throws Exception {
-        List<JsonNode> objects = rendered(overlay);
-        Map<String, String> env = environment(objects);
+        List<JsonNode> objects = Manifests.rendered(overlay);
+        Map<String, String> env = Manifests.environment(objects);
         URI provider = provider(objects);
         assertThat(provider.getPath()).startsWith("/realms/");
         JsonNode secret = secretRef(objects, "EXCHANGEPULSE_OIDC_CLIENT_SECRET");
         assertThat(env).doesNotContainKey("EXCHANGEPULSE_OIDC_CLIENT_SECRET");
         if (overlay.equals("dev")) {
             assertThat(provider.getScheme()).isEqualTo("http");
-            JsonNode keycloak = named(objects, "Keycloak", keycloakName(objects, provider));
+            JsonNode keycloak = Manifests.named(objects, "Keycloak", keycloakName(objects, provider));
             assertThat(keycloak.at("/spec/http/httpEnabled").asBoolean()).isTrue();
             // Browsers sign in at Keycloak's public name: an Ingress to its Service serves it.
             String publicHost = URI.create(keycloak.at("/spec/hostname/hostname").asText()).getHost();
-            assertThat(all(objects, "Ingress")).as("an Ingress for %s", publicHost).anySatisfy(i -> {
+            assertThat(Manifests.ofKind(objects, "Ingress")).as("an Ingress for %s", publicHost).anySatisfy(i -> {
                 assertThat(i.at("/spec/rules/0/host").asText()).isEqualTo(publicHost);
                 assertThat(backends(i)).isNotEmpty().allSatisfy(b -> assertThat(b.path("name").asText()).isEqualTo(provider.getHost()));
             });
             assertThat(port(provider)).isEqualTo(keycloak.at("/spec/http/httpPort").asInt(8080));
-            JsonNode dev = named(objects, "Secret", secret.path("name").asText());
+            JsonNode dev = Manifests.named(objects, "Secret", secret.path("name").asText());
             assertThat(dev.at("/stringData").has(secret.path("key").asText()) || dev.at("/data").has(secret.path("key").asText())).isTrue();
         } else {
             assertThat(provider.getScheme()).isEqualTo("https");
-            assertThat(all(objects, "Secret")).as("production's secrets are the center's, never in git").isEmpty();
+            assertThat(Manifests.ofKind(objects, "Secret")).as("production's secrets are the center's, never in git").isEmpty();
         }
     }
 
     @Test
     void theDevRealmGrantsTheServicesOwnClientRolesAndTheClaimsAndHasAUserPerRole() throws Exception {
-        List<JsonNode> objects = rendered("dev");
+        List<JsonNode> objects = Manifests.rendered("dev");
         URI provider = provider(objects);
         String realmName = provider.getPath().substring("/realms/".length());
-        JsonNode realmImport = all(objects, "KeycloakRealmImport").stream()
+        JsonNode realmImport = Manifests.ofKind(objects, "KeycloakRealmImport").stream()
                 .filter(r -> r.at("/spec/realm/realm").asText().equals(realmName)).findFirst().orElseThrow();
         assertThat(realmImport.at("/spec/keycloakCRName").asText()).isEqualTo(keycloakName(objects, provider));
         JsonNode realm = realmImport.at("/spec/realm");
@@ -412,7 +401,7 @@ class ClusterSecurityTest {
         assertThat(client.path("serviceAccountsEnabled").asBoolean(false)).isFalse();
         assertThat(client.path("directAccessGrantsEnabled").asBoolean(true)).as("no password grant").isFalse();
         assertThat(client.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
-        String host = named(objects, "Ingress", KubernetesManifestsTest.only(objects, "Service").at("/metadata/name").asText())
+        String host = Manifests.named(objects, "Ingress", Manifests.only(objects, "Service").at("/metadata/name").asText())
                 .at("/spec/rules/0/host").asText();
         assertThat(texts(client.path("redirectUris"))).isNotEmpty().allSatisfy(uri -> assertThat(uri).startsWith("https://" + host + "/"));
         assertThat(client.at("/attributes/backchannel.logout.url").asText()).isEqualTo("https://" + host + "/back-channel-logout");
@@ -448,7 +437,7 @@ class ClusterSecurityTest {
         }
 
         // Keycloak keeps only the attributes its user profile declares; only an administrator sets them.
-        JsonNode profile = KubernetesManifestsTest.YAML.readTree(
+        JsonNode profile = Manifests.YAML.readTree(
                 realm.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config/kc.user.profile.config/0").asText());
         for (String attribute : List.of("party", "agency", "task_forces")) {
             JsonNode declared = find(profile.path("attributes"), a -> a.path("name").asText().equals(attribute));
@@ -483,8 +472,8 @@ class ClusterSecurityTest {
 
     @Test
     void eachLiaisonDeskIsAClientOfItsOwnThatSpeaksForOneParty() throws Exception {
-        List<JsonNode> objects = rendered("dev");
-        JsonNode realmImport = KubernetesManifestsTest.only(objects, "KeycloakRealmImport");
+        List<JsonNode> objects = Manifests.rendered("dev");
+        JsonNode realmImport = Manifests.only(objects, "KeycloakRealmImport");
         JsonNode realm = realmImport.at("/spec/realm");
         String clientId = applicationDefault("quarkus.oidc.client-id");
         List<JsonNode> desks = new ArrayList<>();
@@ -535,7 +524,7 @@ class ClusterSecurityTest {
         Matcher placeholder = Pattern.compile("\\$\\{(\\w+)}").matcher(value);
         assertThat(placeholder.matches()).as("%s is a placeholder", value).isTrue();
         JsonNode source = realmImport.at("/spec/placeholders/" + placeholder.group(1) + "/secret");
-        JsonNode secret = named(objects, "Secret", source.path("name").asText());
+        JsonNode secret = Manifests.named(objects, "Secret", source.path("name").asText());
         assertThat(secret.at("/stringData").has(source.path("key").asText()) || secret.at("/data").has(source.path("key").asText()))
                 .as("%s in the Secret %s", source.path("key").asText(), source.path("name").asText()).isTrue();
         return source;
@@ -559,7 +548,7 @@ class ClusterSecurityTest {
         }
         assertThat(kustomizations).hasSizeGreaterThanOrEqualTo(3);
         for (Path file : kustomizations) {
-            JsonNode kustomization = KubernetesManifestsTest.YAML.readTree(file.toFile());
+            JsonNode kustomization = Manifests.YAML.readTree(file.toFile());
             assertThat(kustomization.has("commonLabels") || kustomization.has("patchesStrategicMerge") || kustomization.has("patchesJson6902")
                     || kustomization.has("bases") || kustomization.has("vars")).as("deprecated fields in %s", file).isFalse();
             for (JsonNode labels : kustomization.path("labels")) {
@@ -575,7 +564,7 @@ class ClusterSecurityTest {
     record Cluster(String kafka, int kafkaPort, String database, int databasePort) {
 
         static Cluster of(List<JsonNode> objects) {
-            Map<String, String> env = environment(objects);
+            Map<String, String> env = Manifests.environment(objects);
             Matcher bootstrap = Pattern.compile("([a-z0-9-]+)-kafka-bootstrap(\\.[a-z0-9.-]+)?:(\\d+)")
                     .matcher(env.get("KAFKA_BOOTSTRAP_SERVERS"));
             assertThat(bootstrap.matches()).as("Strimzi's bootstrap Service: %s", env.get("KAFKA_BOOTSTRAP_SERVERS")).isTrue();
@@ -592,11 +581,11 @@ class ClusterSecurityTest {
     }
 
     static Pod servicePod(List<JsonNode> objects) {
-        JsonNode template = KubernetesManifestsTest.only(objects, "Deployment").at("/spec/template/metadata/labels");
+        JsonNode template = Manifests.only(objects, "Deployment").at("/spec/template/metadata/labels");
         Map<String, String> labels = new HashMap<>();
         template.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         labels.put("pod-template-hash", "7c9d8f6b5");
-        return new Pod(NAMESPACE, Map.copyOf(labels), containerPorts(container(objects)));
+        return new Pod(NAMESPACE, Map.copyOf(labels), containerPorts(Manifests.container(objects)));
     }
 
     /** A broker of a KafkaNodePool with both roles, labelled as Strimzi's KafkaPool and KafkaCluster label it. */
@@ -644,13 +633,13 @@ class ClusterSecurityTest {
     static String keycloakName(List<JsonNode> objects, URI provider) {
         assertThat(provider.getHost()).endsWith("-service");
         String name = provider.getHost().substring(0, provider.getHost().length() - "-service".length());
-        named(objects, "Keycloak", name);
+        Manifests.named(objects, "Keycloak", name);
         return name;
     }
 
     static List<String> ipBlocks(List<JsonNode> objects) {
         List<String> blocks = new ArrayList<>();
-        for (JsonNode policy : all(objects, "NetworkPolicy")) {
+        for (JsonNode policy : Manifests.ofKind(objects, "NetworkPolicy")) {
             for (JsonNode rule : policy.at("/spec/egress")) {
                 for (JsonNode peer : rule.path("to")) {
                     if (peer.has("ipBlock")) {
@@ -664,7 +653,7 @@ class ClusterSecurityTest {
 
     /** Where the service finds its identity provider's realm. */
     static URI provider(List<JsonNode> objects) {
-        String url = environment(objects).get("QUARKUS_OIDC_AUTH_SERVER_URL");
+        String url = Manifests.environment(objects).get("QUARKUS_OIDC_AUTH_SERVER_URL");
         assertThat(url).as("QUARKUS_OIDC_AUTH_SERVER_URL").isNotBlank();
         return URI.create(url);
     }
@@ -673,32 +662,14 @@ class ClusterSecurityTest {
         return uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
     }
 
-    static JsonNode container(List<JsonNode> objects) {
-        return KubernetesManifestsTest.only(objects, "Deployment").at("/spec/template/spec/containers/0");
-    }
-
     static Map<String, Integer> containerPorts(JsonNode container) {
         Map<String, Integer> ports = new HashMap<>();
         container.path("ports").forEach(p -> ports.put(p.path("name").asText(), p.path("containerPort").asInt()));
         return ports;
     }
 
-    /** The values the service's environment gets literally: the ConfigMap's, then the container's own. */
-    static Map<String, String> environment(List<JsonNode> objects) {
-        Map<String, String> env = new HashMap<>();
-        KubernetesManifestsTest.only(objects, "ConfigMap").path("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
-        for (JsonNode each : container(objects).path("env")) {
-            if (each.has("value")) {
-                env.put(each.path("name").asText(), each.path("value").asText());
-            } else {
-                env.remove(each.path("name").asText());
-            }
-        }
-        return env;
-    }
-
     static JsonNode secretRef(List<JsonNode> objects, String variable) {
-        JsonNode found = find(container(objects).path("env"), e -> e.path("name").asText().equals(variable));
+        JsonNode found = find(Manifests.container(objects).path("env"), e -> e.path("name").asText().equals(variable));
         assertThat(found).as("%s in the container's env", variable).isNotNull();
         JsonNode ref = found.at("/valueFrom/secretKeyRef");
         assertThat(ref.path("name").asText()).as("%s from a Secret", variable).isNotBlank();
@@ -707,9 +678,9 @@ class ClusterSecurityTest {
 
     static SecretFile mountedSecretFile(List<JsonNode> objects, String file) {
         assertThat(file).as("a path").startsWith("/");
-        JsonNode spec = KubernetesManifestsTest.only(objects, "Deployment").at("/spec/template/spec");
+        JsonNode spec = Manifests.only(objects, "Deployment").at("/spec/template/spec");
         JsonNode mount = null;
-        for (JsonNode each : container(objects).path("volumeMounts")) {
+        for (JsonNode each : Manifests.container(objects).path("volumeMounts")) {
             String dir = each.path("mountPath").asText();
             if (file.startsWith(dir.endsWith("/") ? dir : dir + "/")
                     && (mount == null || dir.length() > mount.path("mountPath").asText().length())) {
@@ -741,7 +712,7 @@ class ClusterSecurityTest {
 
     /** The container port a Service port leads to (an Ingress backend's {@code service} or a Service port number). */
     static int containerPortBehind(List<JsonNode> objects, Object backend) {
-        JsonNode service = KubernetesManifestsTest.only(objects, "Service");
+        JsonNode service = Manifests.only(objects, "Service");
         JsonNode servicePort;
         if (backend instanceof JsonNode ref) {
             assertThat(ref.path("name").asText()).isEqualTo(service.at("/metadata/name").asText());
@@ -756,7 +727,7 @@ class ClusterSecurityTest {
         if (target.isMissingNode()) {
             return servicePort.path("port").asInt();
         }
-        return target.isInt() ? target.asInt() : containerPorts(container(objects)).getOrDefault(target.asText(), -1);
+        return target.isInt() ? target.asInt() : containerPorts(Manifests.container(objects)).getOrDefault(target.asText(), -1);
     }
 
     /** Whether a KafkaUser's ACLs allow an operation, as Kafka's simple authorizer decides (Read and Write imply Describe). */
@@ -853,16 +824,6 @@ class ClusterSecurityTest {
             resolved = resolved.substring(0, m.start()) + replacement + resolved.substring(m.end());
         }
         return resolved;
-    }
-
-    static List<JsonNode> all(List<JsonNode> objects, String kind) {
-        return objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
-    }
-
-    static JsonNode named(List<JsonNode> objects, String kind, String name) {
-        List<JsonNode> found = all(objects, kind).stream().filter(o -> o.at("/metadata/name").asText().equals(name)).toList();
-        assertThat(found).as("%s %s", kind, name).hasSize(1);
-        return found.get(0);
     }
 
     static JsonNode find(JsonNode array, java.util.function.Predicate<JsonNode> test) {

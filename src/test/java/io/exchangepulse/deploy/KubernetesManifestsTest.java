@@ -1,11 +1,8 @@
 package io.exchangepulse.deploy;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.exchangepulse.platform.Topics;
-import io.exchangepulse.support.ExternalTool;
+import io.exchangepulse.support.Manifests;
 import io.exchangepulse.support.Management;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
@@ -26,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,9 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("component")
 class KubernetesManifestsTest {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     static final Map<String, Class<? extends KubernetesResource>> KINDS = Map.of(
             "Deployment", Deployment.class, "Service", Service.class, "ConfigMap", ConfigMap.class,
             "ServiceAccount", ServiceAccount.class, "Ingress", Ingress.class,
@@ -74,7 +67,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyObjectFitsTheKubernetesSchema(String overlay) throws Exception {
-        List<JsonNode> objects = render(overlay);
+        List<JsonNode> objects = Manifests.rendered(overlay);
         assertThat(objects).extracting(o -> o.path("kind").asText())
                 .contains("Deployment", "Service", "ConfigMap", "ServiceAccount", "Ingress", "HorizontalPodAutoscaler",
                         "PodDisruptionBudget", "NetworkPolicy");
@@ -85,7 +78,7 @@ class KubernetesManifestsTest {
                 continue;
             }
             assertThat(KINDS).as("a kind this test knows").containsKey(kind);
-            KubernetesResource typed = YAML.treeToValue(object, KINDS.get(kind));
+            KubernetesResource typed = Manifests.YAML.treeToValue(object, KINDS.get(kind));
             List<String> unknown = new ArrayList<>();
             unknownFields(typed, kind, unknown);
             assertThat(unknown).as(overlay + ": fields the Kubernetes API does not have").isEmpty();
@@ -95,8 +88,8 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void theManifestsAskOnlyWhatTheApplicationHas(String overlay) throws Exception {
-        List<JsonNode> objects = render(overlay);
-        JsonNode deployment = only(objects, "Deployment");
+        List<JsonNode> objects = Manifests.rendered(overlay);
+        JsonNode deployment = Manifests.only(objects, "Deployment");
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
 
         assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
@@ -117,7 +110,7 @@ class KubernetesManifestsTest {
 
         Set<String> known = environmentNamesTheApplicationReads();
         Set<String> set = new HashSet<>();
-        only(objects, "ConfigMap").path("data").fieldNames().forEachRemaining(set::add);
+        Manifests.only(objects, "ConfigMap").path("data").fieldNames().forEachRemaining(set::add);
         container.path("env").forEach(env -> set.add(env.path("name").asText()));
         assertThat(known).as("environment variables the application reads").containsAll(set);
 
@@ -128,7 +121,7 @@ class KubernetesManifestsTest {
                     topics.operationEvents(), topics.deltas());
             assertThat(objects).filteredOn(o -> o.at("/spec/topicName").asText().equals(topics.deltas()))
                     .allSatisfy(o -> assertThat(o.at("/spec/partitions").asInt()).as("deltas keep their order").isEqualTo(1));
-            assertThat(only(objects, "ConfigMap").at("/data/EXCHANGEPULSE_TOPICS_CREATE").asText()).isEqualTo("false");
+            assertThat(Manifests.only(objects, "ConfigMap").at("/data/EXCHANGEPULSE_TOPICS_CREATE").asText()).isEqualTo("false");
         }
     }
 
@@ -141,25 +134,6 @@ class KubernetesManifestsTest {
         String properties = Files.readString(Path.of("src/main/resources/application.properties"));
         Pattern.compile("\\$\\{([A-Z0-9_]+):").matcher(properties).results().forEach(m -> names.add(m.group(1)));
         return names;
-    }
-
-    static List<JsonNode> render(String overlay) throws Exception {
-        Process kustomize = new ProcessBuilder(ExternalTool.KUBECTL.require().toString(), "kustomize", "k8s/overlays/" + overlay)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        String yaml = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kustomize.waitFor()).as("kubectl kustomize k8s/overlays/" + overlay).isZero();
-        try (var parser = YAML.getFactory().createParser(yaml)) {
-            return YAML.readValues(parser, JsonNode.class).readAll().stream()
-                    .filter(node -> node != null && !node.isNull())
-                    .toList();
-        }
-    }
-
-    static JsonNode only(List<JsonNode> objects, String kind) {
-        List<JsonNode> found = objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
-        assertThat(found).as(kind).hasSize(1);
-        return found.get(0);
     }
 
     /** The fabric8 model keeps fields it does not know in additionalProperties: any there is a typo or an invention. */

@@ -3,6 +3,7 @@ package io.exchangepulse.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangepulse.deploy.NetworkPolicyEvaluator.Peer;
 import io.exchangepulse.deploy.NetworkPolicyEvaluator.Pod;
+import io.exchangepulse.support.Manifests;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,7 +21,7 @@ class NetworkPolicyEvaluatorTest {
     static NetworkPolicyEvaluator evaluator(String... yaml) throws Exception {
         List<JsonNode> policies = new java.util.ArrayList<>();
         for (String each : yaml) {
-            policies.add(KubernetesManifestsTest.YAML.readTree(each));
+            policies.add(Manifests.YAML.readTree(each));
         }
         return new NetworkPolicyEvaluator(policies, "apps");
     }

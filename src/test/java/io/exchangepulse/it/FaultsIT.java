@@ -1,5 +1,6 @@
 package io.exchangepulse.it;
 
+import io.exchangepulse.support.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.embedded.EmbeddedKafka;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +57,8 @@ class FaultsIT {
     @BeforeAll
     static void services() throws Exception {
         dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-services")), "faults-");
-        kafkaPort = freePort();
-        postgresPort = freePort();
+        kafkaPort = Ports.free();
+        postgresPort = Ports.free();
         broker = EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort);
         database = EmbeddedPostgresServer.start(dir.resolve("postgres"), postgresPort);
     }
@@ -206,9 +206,4 @@ class FaultsIT {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.exchangepulse.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same on another JVM ({@code java}, its executable), with options added after the image's. */
     public static ServiceProcess start(String name, Map<String, String> extraEnvironment, String java, List<String> extraOptions)
             throws IOException {
-        Map<String, String> environment = new HashMap<>(imageEnvironment());
+        Map<String, String> environment = new HashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", PulseServices.bootstrapServers());
         environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", PulseServices.reactiveUrl());
         environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -71,8 +70,22 @@ public final class ServiceProcess implements AutoCloseable {
         environment.putAll(extraEnvironment);
         // An empty value leaves the variable out, as an operator who never set it would.
         environment.values().removeIf(String::isEmpty);
-        int port = freePort();
-        int managementPort = freePort();
+        return startWith(name, environment, java, extraOptions, Ports.free());
+    }
+
+    /**
+     * With exactly {@code environment} (and the image's own), nothing of the suite's services: a cluster's settings.
+     * It listens on {@code port}, which a test may need to know before the service starts (a realm's redirect URIs).
+     */
+    public static ServiceProcess startWith(String name, Map<String, String> environment, int port) throws IOException {
+        return startWith(name, environment, ProcessHandle.current().info().command().orElse("java"), List.of(), port);
+    }
+
+    private static ServiceProcess startWith(String name, Map<String, String> settings, String java, List<String> extraOptions,
+            int port) throws IOException {
+        Map<String, String> environment = new HashMap<>(imageEnvironment());
+        environment.putAll(settings);
+        int managementPort = Ports.free();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         environment.put("EXCHANGEPULSE_MANAGEMENT_PORT", String.valueOf(managementPort));
 
@@ -187,9 +200,4 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
