@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * test), against Keycloak itself with the development realm imported from the overlay's own file, a Kafka broker
  * that speaks only SASL_SSL with SCRAM-SHA-512 and enforces the overlay's KafkaUsers' ACLs, and a PostgreSQL that
  * takes the application's user only over TLS, checked with verify-full. People sign in through Keycloak's login
- * form in Chromium (src/docs/deployment.md, "The production path").
+ * form in Chromium (src/docs/deployment.md, "The production path, run for real").
  */
 class ProductionPathIT {
 
