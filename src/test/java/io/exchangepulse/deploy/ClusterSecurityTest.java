@@ -686,7 +686,7 @@ class ClusterSecurityTest {
     /** The values the service's environment gets literally: the ConfigMap's, then the container's own. */
     static Map<String, String> environment(List<JsonNode> objects) {
         Map<String, String> env = new HashMap<>();
-        KubernetesManifestsTest.only(objects, "ConfigMap").path("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+        KubernetesManifestsTest.environmentConfigMap(objects).path("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         for (JsonNode each : container(objects).path("env")) {
             if (each.has("value")) {
                 env.put(each.path("name").asText(), each.path("value").asText());

@@ -64,7 +64,8 @@ class KubernetesManifestsTest {
     static final Map<String, String> CUSTOM = Map.of(
             "Kafka", "kafka.strimzi.io/v1beta2", "KafkaNodePool", "kafka.strimzi.io/v1beta2",
             "KafkaTopic", "kafka.strimzi.io/v1beta2", "Cluster", "postgresql.cnpg.io/v1",
-            "ServiceMonitor", "monitoring.coreos.com/v1", "KafkaUser", "kafka.strimzi.io/v1beta2",
+            "ServiceMonitor", "monitoring.coreos.com/v1", "PrometheusRule", "monitoring.coreos.com/v1",
+            "KafkaUser", "kafka.strimzi.io/v1beta2",
             "Keycloak", "k8s.keycloak.org/v2alpha1", "KeycloakRealmImport", "k8s.keycloak.org/v2alpha1");
 
     @Inject
@@ -117,7 +118,7 @@ class KubernetesManifestsTest {
 
         Set<String> known = environmentNamesTheApplicationReads();
         Set<String> set = new HashSet<>();
-        only(objects, "ConfigMap").path("data").fieldNames().forEachRemaining(set::add);
+        environmentConfigMap(objects).path("data").fieldNames().forEachRemaining(set::add);
         container.path("env").forEach(env -> set.add(env.path("name").asText()));
         assertThat(known).as("environment variables the application reads").containsAll(set);
 
@@ -128,7 +129,7 @@ class KubernetesManifestsTest {
                     topics.operationEvents(), topics.deltas());
             assertThat(objects).filteredOn(o -> o.at("/spec/topicName").asText().equals(topics.deltas()))
                     .allSatisfy(o -> assertThat(o.at("/spec/partitions").asInt()).as("deltas keep their order").isEqualTo(1));
-            assertThat(only(objects, "ConfigMap").at("/data/EXCHANGEPULSE_TOPICS_CREATE").asText()).isEqualTo("false");
+            assertThat(environmentConfigMap(objects).at("/data/EXCHANGEPULSE_TOPICS_CREATE").asText()).isEqualTo("false");
         }
     }
 
@@ -160,6 +161,12 @@ class KubernetesManifestsTest {
         List<JsonNode> found = objects.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
         assertThat(found).as(kind).hasSize(1);
         return found.get(0);
+    }
+
+    /** The ConfigMap the service's environment comes from (prod has its dashboard's ConfigMap as well). */
+    static JsonNode environmentConfigMap(List<JsonNode> objects) {
+        String name = only(objects, "Deployment").at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name").asText();
+        return ClusterSecurityTest.named(objects, "ConfigMap", name);
     }
 
     /** The fabric8 model keeps fields it does not know in additionalProperties: any there is a typo or an invention. */
