@@ -22,7 +22,8 @@ public enum ExternalTool {
     CHROMEDRIVER("the browser tests need ChromeDriver (apt-get install chromium-driver)", "chromedriver"),
     KUBECTL("the manifest tests render k8s/ with kubectl's kustomize (apt-get install kubernetes-client, or "
             + "https://kubernetes.io/docs/tasks/tools/)", "kubectl"),
-    CURL("the README's examples are curl commands (apt-get install curl)", "curl");
+    CURL("the README's examples are curl commands (apt-get install curl)", "curl"),
+    PROMTOOL("the alert rules are checked and unit-tested with Prometheus' promtool (apt-get install prometheus)", "promtool");
 
     public static final String REQUIRE = "EXCHANGEPULSE_TESTS_REQUIRE";
 
