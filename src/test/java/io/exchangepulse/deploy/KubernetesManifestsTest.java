@@ -57,7 +57,8 @@ class KubernetesManifestsTest {
     static final Map<String, String> CUSTOM = Map.of(
             "Kafka", "kafka.strimzi.io/v1beta2", "KafkaNodePool", "kafka.strimzi.io/v1beta2",
             "KafkaTopic", "kafka.strimzi.io/v1beta2", "Cluster", "postgresql.cnpg.io/v1",
-            "ServiceMonitor", "monitoring.coreos.com/v1", "KafkaUser", "kafka.strimzi.io/v1beta2",
+            "ServiceMonitor", "monitoring.coreos.com/v1", "PrometheusRule", "monitoring.coreos.com/v1",
+            "KafkaUser", "kafka.strimzi.io/v1beta2",
             "Keycloak", "k8s.keycloak.org/v2alpha1", "KeycloakRealmImport", "k8s.keycloak.org/v2alpha1");
 
     @Inject
@@ -110,7 +111,7 @@ class KubernetesManifestsTest {
 
         Set<String> known = environmentNamesTheApplicationReads();
         Set<String> set = new HashSet<>();
-        Manifests.only(objects, "ConfigMap").path("data").fieldNames().forEachRemaining(set::add);
+        Manifests.environmentConfigMap(objects).path("data").fieldNames().forEachRemaining(set::add);
         container.path("env").forEach(env -> set.add(env.path("name").asText()));
         assertThat(known).as("environment variables the application reads").containsAll(set);
 
@@ -121,7 +122,7 @@ class KubernetesManifestsTest {
                     topics.operationEvents(), topics.deltas());
             assertThat(objects).filteredOn(o -> o.at("/spec/topicName").asText().equals(topics.deltas()))
                     .allSatisfy(o -> assertThat(o.at("/spec/partitions").asInt()).as("deltas keep their order").isEqualTo(1));
-            assertThat(Manifests.only(objects, "ConfigMap").at("/data/EXCHANGEPULSE_TOPICS_CREATE").asText()).isEqualTo("false");
+            assertThat(Manifests.environmentConfigMap(objects).at("/data/EXCHANGEPULSE_TOPICS_CREATE").asText()).isEqualTo("false");
         }
     }
 

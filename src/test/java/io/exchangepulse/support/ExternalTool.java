@@ -28,6 +28,7 @@ public enum ExternalTool {
     KUBECTL("the manifest tests render k8s/ with kubectl's kustomize (apt-get install kubernetes-client, or "
             + "https://kubernetes.io/docs/tasks/tools/)", "kubectl"),
     CURL("the documentation's examples are curl commands (apt-get install curl)", "curl"),
+    PROMTOOL("the alert rules are checked and unit-tested with Prometheus' promtool (apt-get install prometheus)", "promtool"),
     /**
      * A JDK for Keycloak (the production path), which needs Java 21 or newer: the one this JVM runs on if it is
      * new enough, else {@code KEYCLOAK_JAVA_HOME}, else one installed under /usr/lib/jvm. What is found is its home.

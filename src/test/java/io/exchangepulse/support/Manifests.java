@@ -76,6 +76,11 @@ public final class Manifests {
         return only(objects, "Deployment").at("/spec/template/spec/containers/0");
     }
 
+    /** The ConfigMap the service's environment comes from (prod has its dashboard's ConfigMap as well). */
+    public static JsonNode environmentConfigMap(List<JsonNode> objects) {
+        return named(objects, "ConfigMap", container(objects).at("/envFrom/0/configMapRef/name").asText());
+    }
+
     /**
      * The values the service's environment gets literally: those of the ConfigMaps its container takes whole
      * (envFrom), then the container's own, which win; a variable set from a Secret is left out ({@link
