@@ -6,8 +6,8 @@ import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.domain.Admission;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Violation;
-import io.exchangepulse.platform.DeadLetterOutbox;
 import io.exchangepulse.platform.BatchTrace;
+import io.exchangepulse.platform.DeadLetterOutbox;
 import io.exchangepulse.platform.Failures;
 import io.exchangepulse.platform.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,10 +53,10 @@ public class ExchangeAggregator {
 
     private static final Logger LOG = Logger.getLogger(ExchangeAggregator.class);
     /** What a committed transaction did, on the batch's span (a batch that is split commits more than once). */
-    static final AttributeKey<Long> COUNTED = AttributeKey.longKey("pulse.counted");
-    static final AttributeKey<Long> DUPLICATES = AttributeKey.longKey("pulse.duplicates");
-    static final AttributeKey<Long> DEAD_LETTERS = AttributeKey.longKey("pulse.dead_letters");
-    static final AttributeKey<Long> ALREADY_COUNTED = AttributeKey.longKey("pulse.already_counted");
+    private static final AttributeKey<Long> COUNTED = AttributeKey.longKey("pulse.counted");
+    private static final AttributeKey<Long> DUPLICATES = AttributeKey.longKey("pulse.duplicates");
+    private static final AttributeKey<Long> DEAD_LETTERS = AttributeKey.longKey("pulse.dead_letters");
+    private static final AttributeKey<Long> ALREADY_COUNTED = AttributeKey.longKey("pulse.already_counted");
 
     @Inject
     Pool pool;

@@ -22,7 +22,7 @@ import java.util.List;
 @ApplicationScoped
 class BroadcastTraces {
 
-    static final AttributeKey<Long> DELTAS_WRITTEN = AttributeKey.longKey("pulse.live.deltas_written");
+    private static final AttributeKey<Long> DELTAS_WRITTEN = AttributeKey.longKey("pulse.live.deltas_written");
     /** Deltas come one a counted batch; ticks take them ten times a second. A bound all the same. */
     private static final int MAX_WAITING = 128;
 

@@ -75,7 +75,8 @@ public class LiveDeltaConsumer {
         }
         switch (counters.apply(delta, clock.instant())) {
             case APPLIED -> {
-                // This consumer alone applies deltas, so the version just made is the one that holds this delta.
+                // Only this consumer applies deltas, so the version just made holds this one (a reload in between
+                // makes a later version, which holds it too).
                 traces.applied(counters.version(), tracing.carried(record.headers()));
                 ticker.tickSoon();
             }

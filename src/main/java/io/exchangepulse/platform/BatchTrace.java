@@ -25,7 +25,6 @@ public final class BatchTrace {
     static final int MAX_CAUSES = 128;
 
     private final Tracing tracing;
-    /** The first header the propagators write ({@code traceparent}): where one context differs from the next. */
     private final String header;
     private final Set<SpanContext> causes = new LinkedHashSet<>();
     private byte[] previous;

@@ -63,12 +63,15 @@ public class Tracing {
     private final boolean enabled;
     private final Tracer tracer;
     private final TextMapPropagator propagator;
+    /** The first header the propagators write ({@code traceparent}), where one record's context differs from the next. */
+    private final String primaryHeader;
 
     @Inject
     public Tracing(OpenTelemetry openTelemetry, @ConfigProperty(name = TracingSwitch.SDK_DISABLED) boolean disabled) {
         this.enabled = !disabled;
         this.tracer = openTelemetry.getTracer("io.exchangepulse");
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        this.primaryHeader = propagator.fields().stream().findFirst().orElse(null);
     }
 
     /**
@@ -107,7 +110,7 @@ public class Tracing {
 
     /** Gathers the contexts a polled batch's records carry, for the one span that processes them all. */
     public BatchTrace batch() {
-        return enabled ? new BatchTrace(this, propagator.fields().stream().findFirst().orElse(null)) : BatchTrace.OFF;
+        return enabled ? new BatchTrace(this, primaryHeader) : BatchTrace.OFF;
     }
 
     /**
