@@ -6,9 +6,14 @@ import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.domain.Admission;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Violation;
+import io.exchangepulse.platform.BatchTrace;
 import io.exchangepulse.platform.DeadLetterOutbox;
 import io.exchangepulse.platform.Failures;
+import io.exchangepulse.platform.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +52,11 @@ import java.util.UUID;
 public class ExchangeAggregator {
 
     private static final Logger LOG = Logger.getLogger(ExchangeAggregator.class);
+    /** What a committed transaction did, on the batch's span (a batch that is split commits more than once). */
+    private static final AttributeKey<Long> COUNTED = AttributeKey.longKey("pulse.counted");
+    private static final AttributeKey<Long> DUPLICATES = AttributeKey.longKey("pulse.duplicates");
+    private static final AttributeKey<Long> DEAD_LETTERS = AttributeKey.longKey("pulse.dead_letters");
+    private static final AttributeKey<Long> ALREADY_COUNTED = AttributeKey.longKey("pulse.already_counted");
 
     @Inject
     Pool pool;
@@ -81,14 +91,24 @@ public class ExchangeAggregator {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Tracing tracing;
+
     @Incoming("exchanges")
     public Uni<Void> count(ConsumerRecords<String, ExchangeValue> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<ConsumerRecord<String, ExchangeValue>> polled = new ArrayList<>(records.count());
-        records.forEach(polled::add);
-        return countIsolating(polled);
+        BatchTrace trace = tracing.batch();
+        for (ConsumerRecord<String, ExchangeValue> record : records) {
+            polled.add(record);
+            trace.add(record.headers());
+        }
+        // One span for the batch, under the first sampled request that sent into it and linked to the others.
+        Span counting = trace.start(polled.get(0).topic(), polled.size());
+        return countIsolating(polled, counting)
+                .onTermination().invoke((done, failure, cancelled) -> Tracing.end(counting, failure));
     }
 
     /** A committed batch: what it did, and what it added for the live views. */
@@ -100,21 +120,22 @@ public class ExchangeAggregator {
      * records that cause it. Halves keep each partition's records contiguous and in order, so the positions
      * still move one batch after another.
      */
-    private Uni<Void> countIsolating(List<ConsumerRecord<String, ExchangeValue>> batch) {
-        return countRetrying(batch, null)
+    private Uni<Void> countIsolating(List<ConsumerRecord<String, ExchangeValue>> batch, Span counting) {
+        return countRetrying(batch, null, counting)
                 .onFailure(failure -> !Failures.isTransient(failure)).recoverWithUni(failure -> {
                     if (batch.size() == 1) {
                         LOG.warnf("A record the database refuses becomes a dead letter: %s", failure.toString());
-                        return countRetrying(batch, "the database refused it: " + failure.getMessage());
+                        return countRetrying(batch, "the database refused it: " + failure.getMessage(), counting);
                     }
                     LOG.infof("A batch of %d failed for what it holds (%s); counting it in halves", batch.size(), failure.toString());
                     int half = batch.size() / 2;
-                    return countIsolating(batch.subList(0, half)).chain(() -> countIsolating(batch.subList(half, batch.size())));
+                    return countIsolating(batch.subList(0, half), counting)
+                            .chain(() -> countIsolating(batch.subList(half, batch.size()), counting));
                 });
     }
 
     /** {@code refusal}, if not null: every record of the batch (then one) is a dead letter for that reason. */
-    private Uni<Void> countRetrying(List<ConsumerRecord<String, ExchangeValue>> batch, String refusal) {
+    private Uni<Void> countRetrying(List<ConsumerRecord<String, ExchangeValue>> batch, String refusal, Span counting) {
         long start = System.nanoTime();
         return commit(batch, refusal)
                 .onFailure(Failures::isTransient).invoke(e -> {
@@ -124,8 +145,8 @@ public class ExchangeAggregator {
                     }
                 })
                 .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .invoke(committed -> record(committed.outcome(), System.nanoTime() - start))
-                .invoke(committed -> deltas.publish(committed.delta()))
+                .invoke(committed -> record(committed.outcome(), System.nanoTime() - start, counting))
+                .invoke(committed -> deltas.publish(committed.delta(), counting))
                 .replaceWithVoid();
     }
 
@@ -211,11 +232,15 @@ public class ExchangeAggregator {
                 .map(message -> "invalid exchange: occurredAt " + message);
     }
 
-    private void record(BatchOutcome outcome, long nanos) {
+    private void record(BatchOutcome outcome, long nanos, Span counting) {
         metrics.counter("pulse.exchanges.counted").increment(outcome.counted());
         metrics.counter("pulse.exchanges.duplicates").increment(outcome.duplicates());
         metrics.counter("pulse.exchanges.dead.letters").increment(outcome.deadLettered());
         metrics.timer("pulse.aggregate.batch").record(Duration.ofNanos(nanos));
+        if (counting.isRecording()) {
+            counting.addEvent("committed", Attributes.of(COUNTED, (long) outcome.counted(), DUPLICATES, (long) outcome.duplicates(),
+                    DEAD_LETTERS, (long) outcome.deadLettered(), ALREADY_COUNTED, (long) outcome.alreadyCommitted()));
+        }
         if (outcome.alreadyCommitted() > 0) {
             LOG.debugf("Skipped %d records already counted (redelivery)", outcome.alreadyCommitted());
         }

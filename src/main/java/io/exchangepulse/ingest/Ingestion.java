@@ -22,7 +22,9 @@ import io.exchangepulse.platform.ItemProblem;
 import io.exchangepulse.platform.Problem;
 import io.exchangepulse.platform.ProblemException;
 import io.exchangepulse.platform.Topics;
+import io.exchangepulse.platform.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,6 +101,9 @@ public class Ingestion {
 
     @Inject
     PartyQuotas quotas;
+
+    @Inject
+    Tracing tracing;
 
     /** The largest body a request may have (more: 413, found while reading). */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
@@ -333,10 +338,14 @@ public class Ingestion {
         }
     }
 
+    /** The request's records go out under one span, a child of the request's: their headers carry its context. */
     private void append(String item, List<ProducerRecord<String, byte[]>> records) {
+        Span sending = tracing.send(Span.current(), records);
+        Throwable failure = null;
         try {
             log.append(records).get(config.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
+            failure = e;
             LOG.warnf("Kafka did not take %d %ss: %s", records.size(), item,
                     e.getCause() == null ? e.toString() : e.getCause().toString());
             metrics.counter("pulse.ingest.unavailable", "item", item).increment(records.size());
@@ -344,8 +353,11 @@ public class Ingestion {
                     "the event log (Kafka) could not take the request; resend it whole after Retry-After seconds "
                             + "(ids already written are counted once)"), String.valueOf(config.retryAfterSeconds()));
         } catch (InterruptedException e) {
+            failure = e;
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            Tracing.end(sending, failure);
         }
     }
 

@@ -63,9 +63,15 @@ public class LiveBroadcaster {
                 .register(metrics);
     }
 
+    /** What a tick did: the live copy's version it rendered, and how many deltas it wrote. */
+    record Tick(long version, int deltasWritten) {
+    }
+
     /** One tick; ticks never overlap (they run on one context). */
-    void tick(Instant now) {
-        Object stamp = List.of(counters.version(), now.getEpochSecond() / 60, operations.current(), alerts.active());
+    Tick tick(Instant now) {
+        long version = counters.version();
+        int deltasWritten = 0;
+        Object stamp = List.of(version, now.getEpochSecond() / 60, operations.current(), alerts.active());
         Map<Subscription, ViewStates> states = stamp.equals(lastStamp) ? lastStates : new HashMap<>();
         Map<StatePair, DeltaFrame> frames = new HashMap<>();
         long newest = counters.newestIngestedAt();
@@ -90,6 +96,7 @@ public class LiveBroadcaster {
                         viewer.unchanged(current);
                     } else {
                         long before = viewer.sendDelta(current, frame, now);
+                        deltasWritten++;
                         if (before != 0 && newest > before) {
                             deltaLatency.record(Duration.ofMillis(Math.max(0, now.toEpochMilli() - newest)));
                         }
@@ -101,6 +108,7 @@ public class LiveBroadcaster {
         }
         lastStates = states;
         lastStamp = stamp;
+        return new Tick(version, deltasWritten);
     }
 
     /** How far behind counting is, in seconds, once it is further than a wall may pass over; else null. */

@@ -2,6 +2,7 @@ package io.exchangepulse.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.counters.CountsDelta;
+import io.exchangepulse.platform.Tracing;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -44,6 +46,12 @@ public class LiveDeltaConsumer {
     @Inject
     Clock clock;
 
+    @Inject
+    Tracing tracing;
+
+    @Inject
+    BroadcastTraces traces;
+
     private final AtomicBoolean reloading = new AtomicBoolean();
     private final MissedDeltaCheck missedDeltas = new MissedDeltaCheck();
 
@@ -53,10 +61,10 @@ public class LiveDeltaConsumer {
     }
 
     @Incoming("live-deltas")
-    public Uni<Void> apply(byte[] payload) {
+    public Uni<Void> apply(ConsumerRecord<String, byte[]> record) {
         CountsDelta delta;
         try {
-            delta = mapper.readValue(payload, CountsDelta.class);
+            delta = mapper.readValue(record.value(), CountsDelta.class);
         } catch (IOException e) {
             LOG.warnf("Ignored a delta that cannot be read: %s", e.getMessage());
             return Uni.createFrom().voidItem();
@@ -66,7 +74,12 @@ public class LiveDeltaConsumer {
             return reload();
         }
         switch (counters.apply(delta, clock.instant())) {
-            case APPLIED -> ticker.tickSoon();
+            case APPLIED -> {
+                // Only this consumer applies deltas, so the version just made holds this one (a reload in between
+                // makes a later version, which holds it too).
+                traces.applied(counters.version(), tracing.carried(record.headers()));
+                ticker.tickSoon();
+            }
             case GAP -> {
                 LOG.infof("Missed a delta (chain broken at %s); reloading the live view", delta.spans());
                 return reload();

@@ -34,6 +34,9 @@ public class LiveTicker {
     @Inject
     Vertx vertx;
 
+    @Inject
+    BroadcastTraces traces;
+
     /** Null until the ticker starts. */
     private volatile Context context;
     private TickThrottle throttle;
@@ -64,7 +67,8 @@ public class LiveTicker {
 
     private void tick() {
         Instant now = clock.instant();
-        broadcaster.tick(now);
+        LiveBroadcaster.Tick done = broadcaster.tick(now);
+        traces.ticked(now, done.version(), done.deltasWritten());
         long minute = now.getEpochSecond() / 60;
         if (minute != lastEvictedMinute) {
             lastEvictedMinute = minute;

@@ -110,8 +110,10 @@ class LiveBroadcasterTest {
         assertThat(viewers.get("a").lastSent()).isSameAs(viewers.get("b").lastSent());
 
         add(DRUGS_TODAY, 5, 100, 105);
-        broadcaster.tick(NOW.plusMillis(100));
+        LiveBroadcaster.Tick tick = broadcaster.tick(NOW.plusMillis(100));
 
+        assertThat(tick).as("the version shown and the deltas written, for the broadcast's span")
+                .isEqualTo(new LiveBroadcaster.Tick(counters.version(), 2));
         assertThat(a.last().get("type").asText()).isEqualTo("delta");
         assertThat(a.last().get("changes")).isEqualTo(b.last().get("changes"));
         assertThat(a.last().get("changes").get("totals").get("today").asLong()).isEqualTo(16);
@@ -127,7 +129,7 @@ class LiveBroadcasterTest {
         assertThat(terrorism.last().get("views").get("totals").get("today").asLong()).isEqualTo(1);
 
         add(DRUGS_TODAY, 5, 100, 105);
-        broadcaster.tick(NOW.plusMillis(100));
+        assertThat(broadcaster.tick(NOW.plusMillis(100)).deltasWritten()).isZero();
 
         assertThat(terrorism.written).hasSize(1);
     }
