@@ -15,6 +15,8 @@ public enum AuditAction {
     LIVE_CONNECT("GET", "/live"),
     LIVE_SUBSCRIBE(null, null),
     SIGN_IN(null, null),
+    /** A session's tokens renewed at the provider (a new session cookie, the same sign-in). */
+    SESSION_RENEWED(null, null),
     SIGN_OUT("GET", "/logout"),
     SESSION_ENDED_BY_PROVIDER("POST", "/back-channel-logout"),
     /** Any other request that would change something: refused, but its attempt is kept. */

@@ -40,6 +40,8 @@ public class AuditTrail {
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
     private static final Logger AUDIT = Logger.getLogger("io.exchangepulse.audit");
     private static final int BATCH = 2_000;
+    /** Quarkus OIDC's mark of a request whose tokens were just renewed (OidcIdentityProvider's, not public). */
+    private static final String REFRESH_TOKEN_GRANT_RESPONSE = "refresh_token_grant_response";
 
     @Inject
     AuditRepository repository;
@@ -94,17 +96,20 @@ public class AuditTrail {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
-    /** A browser signed in: its session begins. */
+    /** A browser signed in (its session begins), or its session's tokens were renewed. */
     void signedIn(@Observes SecurityEvent event) {
         if (event.getEventType() != SecurityEvent.Type.OIDC_LOGIN || event.getSecurityIdentity() == null) {
             return;
         }
         SecurityIdentity identity = event.getSecurityIdentity();
-        // Quarkus OIDC keeps the request an identity was made in among its attributes.
+        // Quarkus OIDC keeps the request an identity was made in among its attributes, and marks in it a renewal,
+        // which it also announces as a login.
         RoutingContext context = identity.getAttribute(RoutingContext.class.getName());
+        boolean renewal = context != null && Boolean.TRUE.equals(context.get(REFRESH_TOKEN_GRANT_RESPONSE));
         String tenant = identity.getAttribute("tenant-id");
-        record(identity, tenant == null ? "session" : tenant.equals("kiosk") ? "kiosk" : "session", AuditAction.SIGN_IN,
-                context == null ? "sign-in" : "sign-in at " + context.normalizedPath(),
+        record(identity, tenant == null ? "session" : tenant.equals("kiosk") ? "kiosk" : "session",
+                renewal ? AuditAction.SESSION_RENEWED : AuditAction.SIGN_IN,
+                context == null ? "sign-in" : (renewal ? "renewal at " : "sign-in at ") + context.normalizedPath(),
                 context == null ? null : context.request().remoteAddress().hostAddress(), 200, null);
     }
 

@@ -201,6 +201,7 @@ class ProductionPathIT {
             assertThat(keycloak.offlineSessionLastUsed("wall", "exchange-pulse")).as("renewed with the offline token it kept")
                     .isAfterOrEqualTo(restarted);
         });
+        assertThat(service.output()).as("a renewal is no sign-in").contains("SESSION_RENEWED renewal at /api/v1/totals/yearly by wall");
     }
 
     // --- Kafka: SCRAM over TLS, the KafkaUsers' ACLs ---
