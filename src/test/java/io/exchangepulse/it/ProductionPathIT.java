@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -75,11 +76,16 @@ class ProductionPathIT {
     static List<JsonNode> dev;
     static Map<String, String> kafkaPasswords = new HashMap<>();
 
+    /** What the suite needs beyond a JDK; without any of them each test is skipped, saying why ({@link #requireTools}). */
+    private static final List<ExternalTool> TOOLS = List.of(ExternalTool.JAVA_21, ExternalTool.KUBECTL, ExternalTool.CHROMIUM,
+            ExternalTool.CHROMEDRIVER);
+
     @BeforeAll
     static void start() throws Exception {
-        Path java = ExternalTool.JAVA_21.require();
-        ExternalTool.CHROMIUM.require();
-        ExternalTool.CHROMEDRIVER.require();
+        if (TOOLS.stream().anyMatch(tool -> tool.find().isEmpty())) {
+            return;
+        }
+        Path java = ExternalTool.JAVA_21.find().orElseThrow();
         prod = Manifests.rendered("prod");
         dev = Manifests.rendered("dev");
         dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "production-path")), "run-");
@@ -98,6 +104,11 @@ class ProductionPathIT {
         keycloak = KeycloakServer.start(Path.of(System.getProperty("keycloak.home")), java, realm(port),
                 Files.createDirectories(Path.of("target", "it-logs")).resolve("keycloak.log"));
         service = startService("production-path", "localhost", port).awaitReady(Duration.ofMinutes(2));
+    }
+
+    @BeforeEach
+    void requireTools() {
+        TOOLS.forEach(ExternalTool::require);
     }
 
     @AfterAll
