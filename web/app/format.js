@@ -38,9 +38,19 @@ export function formatChange(current, previous) {
   return `${percent > 0 ? '+' : MINUS}${text}\u202F%`;
 }
 
+// The change as a tile says it: the percentage where there is one, "new" for a count that rose from zero,
+// "±0 %" for zero after zero, and "no comparison" where either count is unknown.
+export function describeChange(current, previous) {
+  const ratio = formatChange(current, previous);
+  if (ratio !== null) return ratio;
+  if (!Number.isFinite(current) || !Number.isFinite(previous)) return 'no comparison';
+  return current === 0 ? '±0\u202F%' : 'new';
+}
+
 // Which way current moved against previous, for the arrow next to a change.
 export function direction(current, previous) {
-  if (!Number.isFinite(current) || !Number.isFinite(previous) || current === previous) return 'flat';
+  if (!Number.isFinite(current) || !Number.isFinite(previous)) return 'none';
+  if (current === previous) return 'flat';
   return current > previous ? 'up' : 'down';
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  direction, formatChange, formatClock, formatCompact, formatDataAge, formatDay, formatDuration, formatEuros,
+  describeChange, direction, formatChange, formatClock, formatCompact, formatDataAge, formatDay, formatDuration, formatEuros,
   formatInteger, tweenedValue,
 } from '../app/format.js';
 
@@ -38,13 +38,19 @@ describe('format', () => {
     assert.equal(formatChange(100, 100), `±0${NNBSP}%`);
     assert.equal(formatChange(5, 0), null);
     assert.equal(formatChange(undefined, 3), null);
+    // Last year's zero is no ratio, but a tile still says what happened: never "▲ no comparison".
+    assert.equal(describeChange(5, 0), 'new');
+    assert.equal(describeChange(0, 0), `±0${NNBSP}%`);
+    assert.equal(describeChange(120, 98), `+22${NNBSP}%`);
+    assert.equal(describeChange(undefined, 3), 'no comparison');
   });
 
   it('tells the direction', () => {
     assert.equal(direction(2, 1), 'up');
     assert.equal(direction(1, 2), 'down');
     assert.equal(direction(2, 2), 'flat');
-    assert.equal(direction(2, undefined), 'flat');
+    assert.equal(direction(2, undefined), 'none');
+    assert.equal(direction(5, 0), 'up');
   });
 
   it('says how old the data is', () => {

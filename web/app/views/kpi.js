@@ -2,7 +2,7 @@
 // with the same period a year earlier. The comparison is spelled out (arrow, signed percentage,
 // the earlier count): never colour alone.
 import { showNumber } from '../animate.js';
-import { direction, formatChange, formatDay, formatInteger } from '../format.js';
+import { describeChange, direction, formatDay, formatInteger } from '../format.js';
 import { h, uniqueId } from '../dom.js';
 
 export const todayPanel = {
@@ -50,7 +50,7 @@ function period(totals) {
   };
 }
 
-const ARROWS = { up: '▲', down: '▼', flat: '▬' };
+const ARROWS = { up: '▲', down: '▼', flat: '▬', none: '' };
 
 function createKpi(parent, { title, testId }) {
   const titleId = uniqueId('kpi');
@@ -80,7 +80,7 @@ function createKpi(parent, { title, testId }) {
       const way = direction(current, earlier);
       arrow.textContent = ARROWS[way];
       arrow.dataset.direction = way;
-      change.textContent = formatChange(current, earlier) ?? 'no comparison';
+      change.textContent = describeChange(current, earlier);
     },
   };
 }
