@@ -1,12 +1,12 @@
 package io.exchangepulse.embedded;
 
+import io.exchangepulse.support.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Node;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +21,7 @@ class EmbeddedKafkaTest {
 
     @Test
     void aClientAtTheFixedAddressIsServedAndToldTheSameAddress() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-services")), "fixed-");
         try (EmbeddedKafka broker = EmbeddedKafka.start(dir, port);
              Admin admin = Admin.create(Map.of("bootstrap.servers", "localhost:" + port))) {

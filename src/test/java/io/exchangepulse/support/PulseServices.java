@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.io.IOException;
-import java.net.ServerSocket;
 
 /**
  * The suite's real Kafka broker, real PostgreSQL and real OpenID Connect provider, started once per test
@@ -69,11 +67,7 @@ public class PulseServices implements QuarkusTestResourceLifecycleManager {
     public static synchronized int managementPort() {
         String chosen = System.getProperty(MANAGEMENT_PORT);
         if (chosen == null) {
-            try (var socket = new ServerSocket(0)) {
-                chosen = String.valueOf(socket.getLocalPort());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            chosen = String.valueOf(Ports.free());
             System.setProperty(MANAGEMENT_PORT, chosen);
         }
         return Integer.parseInt(chosen);

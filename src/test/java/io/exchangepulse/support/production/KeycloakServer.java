@@ -133,18 +133,14 @@ public final class KeycloakServer implements AutoCloseable {
      * console's "Client scopes", "Evaluate"): the claims of a person's token, which no password grant gives here.
      */
     public JsonNode exampleAccessToken(String clientId, String username) throws Exception {
-        JsonNode clients = JSON.readTree(send(HttpRequest.newBuilder(
-                admin("/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).GET()));
-        return JSON.readTree(send(HttpRequest.newBuilder(admin("/clients/" + clients.get(0).path("id").asText()
+        return JSON.readTree(send(HttpRequest.newBuilder(admin("/clients/" + clientUuid(clientId)
                 + "/evaluate-scopes/generate-example-access-token?scope=openid&userId=" + userId(username))).GET()));
     }
 
     /** When a client last used {@code username}'s offline session (a renewal of its tokens), as Keycloak records it. */
     public Instant offlineSessionLastUsed(String username, String clientId) throws Exception {
-        JsonNode clients = JSON.readTree(send(HttpRequest.newBuilder(
-                admin("/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).GET()));
         JsonNode sessions = JSON.readTree(send(HttpRequest.newBuilder(admin("/users/" + userId(username) + "/offline-sessions/"
-                + clients.get(0).path("id").asText())).GET()));
+                + clientUuid(clientId))).GET()));
         long last = 0;
         for (JsonNode session : sessions) {
             last = Math.max(last, session.path("lastAccess").asLong());
@@ -168,6 +164,16 @@ public final class KeycloakServer implements AutoCloseable {
             throw new IllegalStateException("no single user " + username + " in the realm: " + users);
         }
         return users.get(0).path("id").asText();
+    }
+
+    /** The id Keycloak gave the client {@code clientId}, by which its admin API names it. */
+    private String clientUuid(String clientId) throws Exception {
+        JsonNode clients = JSON.readTree(send(HttpRequest.newBuilder(
+                admin("/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).GET()));
+        if (clients.size() != 1) {
+            throw new IllegalStateException("no single client " + clientId + " in the realm: " + clients);
+        }
+        return clients.get(0).path("id").asText();
     }
 
     private URI admin(String path) {
