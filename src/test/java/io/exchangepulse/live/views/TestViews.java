@@ -20,8 +20,8 @@ public final class TestViews {
     }
 
     public static CounterTable table(Map<CounterKey, Long> rows) {
-        return (family, grain, row) -> rows.forEach((key, count) -> {
-            if (key.family() == family && key.grain() == grain) {
+        return (live, row) -> rows.forEach((key, count) -> {
+            if (key.family() == live.family() && key.grain() == live.grain()) {
                 row.accept(key, count);
             }
         });
