@@ -33,7 +33,7 @@ public class CounterRetention {
             if (retention.isPresent() && (needed.isEmpty() || retention.get().compareTo(needed.get()) < 0)) {
                 throw new IllegalArgumentException(String.format("%s of %s is kept for %s, but the live rows %s need %s: "
                                 + "set EXCHANGEPULSE_COUNTERS_%s_RETENTION to at least that", nameOf(live.grain()), live.family(),
-                        retention.get(), live, needed.map(Duration::toString).orElse("for ever"), live.grain()));
+                        describe(retention.get()), live, needed.map(CounterRetention::describe).orElse("for ever"), live.grain()));
             }
         }
     }
@@ -56,8 +56,15 @@ public class CounterRetention {
     /** Why a question about the grain's buckets from {@code from} on cannot be answered at {@code now}, if it cannot. */
     public Optional<String> refusal(Grain grain, Instant from, Instant now) {
         return oldestKept(grain, now).filter(oldest -> from.isBefore(oldest)).map(oldest -> String.format(
-                "%s are kept for %s (EXCHANGEPULSE_COUNTERS_%s_RETENTION): ask from %s on, or in a coarser step",
-                nameOf(grain), kept.get(grain).orElseThrow(), grain, oldest));
+                "%s are kept for %s (EXCHANGEPULSE_COUNTERS_%s_RETENTION): the oldest kept now is %s",
+                nameOf(grain), describe(kept.get(grain).orElseThrow()), grain, oldest));
+    }
+
+    private static String describe(Duration duration) {
+        if (duration.toSeconds() % 86_400 == 0) {
+            return duration.toDays() + " days";
+        }
+        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " minutes" : duration.toString();
     }
 
     private static String nameOf(Grain grain) {

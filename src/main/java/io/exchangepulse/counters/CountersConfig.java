@@ -3,7 +3,9 @@ package io.exchangepulse.counters;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How long each grain's counter rows are kept: an ISO-8601 duration, or {@code forever}. */
+import java.time.Duration;
+
+/** How long each grain's counter rows are kept (an ISO-8601 duration, or {@code forever}), and how they are kept so. */
 @ConfigMapping(prefix = "exchangepulse.counters")
 public interface CountersConfig {
 
@@ -18,4 +20,8 @@ public interface CountersConfig {
 
     @WithDefault("forever")
     String yearRetention();
+
+    /** How often partitions are made ahead and dropped past retention (the schedule of {@code CounterTables}). */
+    @WithDefault("PT1H")
+    Duration maintenanceInterval();
 }
