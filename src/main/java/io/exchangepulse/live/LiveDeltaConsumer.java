@@ -18,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -70,8 +69,8 @@ public class LiveDeltaConsumer {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "exchangepulse.live.foreign-delta-reload", defaultValue = "PT1S")
-    Duration foreignDeltaReload;
+    @Inject
+    LiveConfig config;
 
     private final AtomicBoolean reloading = new AtomicBoolean();
     private final MissedDeltaCheck missedDeltas = new MissedDeltaCheck();
@@ -128,7 +127,7 @@ public class LiveDeltaConsumer {
 
     /**
      * A delta from a replica of another version that this one cannot rely on: reloads from PostgreSQL, at most
-     * once per {@link #foreignDeltaReload} (the deltas after it are applied meanwhile; {@link #reconcile} catches
+     * once per {@link LiveConfig#foreignDeltaReload()} (the deltas after it are applied meanwhile; {@link #reconcile} catches
      * the last), and says so once per format seen.
      */
     private Uni<Void> foreign(String why, int format) {
@@ -136,10 +135,10 @@ public class LiveDeltaConsumer {
         if (format != lastForeignFormat) {
             lastForeignFormat = format;
             LOG.infof("A delta %s: a replica of another version publishes; the live view reloads from PostgreSQL at most "
-                    + "every %s while versions are mixed", why, foreignDeltaReload);
+                    + "every %s while versions are mixed", why, config.foreignDeltaReload());
         }
         Instant now = clock.instant();
-        if (now.isBefore(lastForeignReload.plus(foreignDeltaReload))) {
+        if (now.isBefore(lastForeignReload.plus(config.foreignDeltaReload()))) {
             stale = true;
             return Uni.createFrom().voidItem();
         }

@@ -76,6 +76,11 @@ class LiveBroadcasterTest {
         public Duration connectInterval() {
             return Duration.ofSeconds(2);
         }
+
+        @Override
+        public Duration foreignDeltaReload() {
+            return Duration.ofSeconds(1);
+        }
     }, TestSocket.MAPPER, viewers, new CountingProgress(), new SimpleMeterRegistry());
 
     TestSocket connect(String id, Subscription subscription) {
