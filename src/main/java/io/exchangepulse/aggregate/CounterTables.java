@@ -37,7 +37,6 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The counter tables as {@link CounterFamily} declares them: each family's table partitioned by grain, each
@@ -74,8 +73,8 @@ public class CounterTables {
     @Inject
     CounterRetention retention;
 
-    /** The range partitions of each family's grain, by their first bucket (the catalog's, as last read). */
-    private final Map<String, NavigableMap<Instant, Range>> partitions = new ConcurrentHashMap<>();
+    /** The range partitions of each family's grain, by their first bucket: the catalog as last read, replaced whole. */
+    private volatile Map<String, NavigableMap<Instant, Range>> partitions = Map.of();
 
     void atStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
         try {
@@ -136,7 +135,7 @@ public class CounterTables {
 
     /** Forgets what the catalog said, after a write found a partition missing: the next batch reads it again. */
     void forget() {
-        partitions.clear();
+        partitions = Map.of();
     }
 
     private Uni<Void> ensure(Collection<Instant> instants, Instant now) {
@@ -230,8 +229,7 @@ public class CounterTables {
                         read.get(row.getString(0)).put(from == null ? Instant.MIN : from,
                                 new Range(row.getString(1), from, instant(row.getOffsetDateTime(3))));
                     }
-                    partitions.clear();
-                    partitions.putAll(read);
+                    partitions = read;
                 })
                 .replaceWithVoid();
     }

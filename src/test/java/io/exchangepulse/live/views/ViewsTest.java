@@ -170,6 +170,12 @@ class ViewsTest {
     }
 
     @Test
+    void theTestsFindEveryViewAsTheContainerDoes() {
+        assertThat(TestViews.all().names()).containsExactly(
+                "alerts", "crimeAreas", "flows", "operations", "totals", "trendDays", "trendMinutes", "yearly");
+    }
+
+    @Test
     void everyViewReadsOnlyRowsAFamilyKeepsLive() {
         List<LiveRows> declared = CounterFamily.allLive();
 
