@@ -2,7 +2,6 @@ package io.exchangepulse.aggregate;
 
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterRetention;
-import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.platform.StartupFailure;
 import io.quarkus.runtime.StartupEvent;
@@ -120,11 +119,13 @@ public class CounterTables {
                 .chain(() -> drop(now));
     }
 
-    /** Makes sure every bucket the exchanges are counted in, while kept, has its partition. */
-    Uni<Void> ensureFor(Collection<Exchange> exchanges) {
-        // Minutes are the finest buckets: a batch of live traffic falls on a handful of them.
+    /**
+     * Makes sure every bucket the moments fall in, of every grain while kept, has its partition. Minutes are the
+     * finest buckets, so a batch of live traffic is a handful of them to look up.
+     */
+    public Uni<Void> ensureFor(Collection<Instant> moments) {
         Set<Instant> minutes = new TreeSet<>();
-        exchanges.forEach(exchange -> minutes.add(Grain.MINUTE.bucketOf(exchange.occurredAt())));
+        moments.forEach(moment -> minutes.add(Grain.MINUTE.bucketOf(moment)));
         return ensure(minutes, clock.instant());
     }
 

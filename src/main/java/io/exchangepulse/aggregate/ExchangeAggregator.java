@@ -158,8 +158,9 @@ public class ExchangeAggregator {
                             a.countedThrough().isAfter(b.countedThrough()) ? a.countedThrough() : b.countedThrough()));
         }
         long newestIngestedAt = batch.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
-        List<Exchange> readable = batch.stream().map(ExchangeValue::of).filter(ExchangeValue::isAccepted).map(ExchangeValue::exchange).toList();
-        return tables.ensureFor(readable).chain(() -> pool.withTransaction(connection -> positions.lock(connection, topic, progress.keySet())
+        List<Instant> occurred = batch.stream().map(ExchangeValue::of).filter(ExchangeValue::isAccepted)
+                .map(value -> value.exchange().occurredAt()).toList();
+        return tables.ensureFor(occurred).chain(() -> pool.withTransaction(connection -> positions.lock(connection, topic, progress.keySet())
                 .chain(stored -> {
                     for (Map.Entry<Integer, Long> position : stored.entrySet()) {
                         Optional<CountingGaps.Gap> gap = gaps.blocking(position.getKey(), position.getValue());

@@ -1,5 +1,6 @@
 package io.exchangepulse.archive;
 
+import io.exchangepulse.aggregate.CounterTables;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.CrimeArea;
@@ -34,9 +35,13 @@ public class ArchiveRepository {
     @Inject
     Pool pool;
 
+    @Inject
+    CounterTables tables;
+
     Uni<Outcome> replace(int year, ArchivedYear totals) {
         OffsetDateTime bucket = OffsetDateTime.of(year, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-        return pool.withTransaction(connection -> connection.preparedQuery("SELECT EXISTS (SELECT 1 FROM archived_year WHERE year = $1), "
+        // A year the service never counted in may have no partition yet.
+        return tables.ensureFor(List.of(bucket.toInstant())).chain(() -> pool.withTransaction(connection -> connection.preparedQuery("SELECT EXISTS (SELECT 1 FROM archived_year WHERE year = $1), "
                                 + "EXISTS (SELECT 1 FROM " + CounterFamily.SCOPE_CHANNEL.table() + " WHERE grain = 'YEAR' AND bucket = $2)")
                         .execute(Tuple.of(year, bucket))
                         .chain(rows -> {
@@ -45,7 +50,7 @@ public class ArchiveRepository {
                                 return Uni.createFrom().item(Outcome.COUNTED_YEAR);
                             }
                             return write(connection, year, bucket, totals).replaceWith(Outcome.WRITTEN);
-                        }));
+                        })));
     }
 
     private Uni<Void> write(SqlConnection connection, int year, OffsetDateTime bucket, ArchivedYear totals) {

@@ -192,7 +192,7 @@ class CounterStorageTest {
 
     private static void count(List<Exchange> exchanges, Instant now) {
         tables.clock = Clock.fixed(now, ZoneOffset.UTC);
-        tables.ensureFor(exchanges).await().indefinitely();
+        tables.ensureFor(exchanges.stream().map(Exchange::occurredAt).toList()).await().indefinitely();
         Increments increments = Increments.of(exchanges, (grain, bucket) -> tables.keeps(grain, bucket, now));
         pool.withTransaction(connection -> counters.add(connection, increments)).await().indefinitely();
     }
