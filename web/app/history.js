@@ -12,9 +12,10 @@ export const LIVE_PERIOD = { kind: 'live' };
 const DAY_MS = 86_400_000;
 // The query takes instants from 1900 on; the future has nothing to show yet.
 const EARLIEST_DATE = '1900-01-01';
-// The steps a past period is drawn in: how long one is, and how the panel names it.
+// The steps a past period is drawn in: how long one is, and how the panel names it (`busiest`: a
+// right chart's, never in minutes).
 const STEPS = {
-  PT1M: { ms: 60_000, name: 'minutes', per: 'per minute', busiest: 'in its busiest minute' },
+  PT1M: { ms: 60_000, name: 'minutes', per: 'per minute' },
   PT1H: { ms: 3_600_000, name: 'hours', per: 'per hour', busiest: 'in its busiest hour' },
   P1D: { ms: DAY_MS, name: 'days', per: 'per day', busiest: 'on its busiest day' },
 };
@@ -41,8 +42,8 @@ export function validDate(date, now, earliest = EARLIEST_DATE) {
     && date >= earliest && date <= utcDate(now);
 }
 
-// The contract's `kept` ({"PT1M": "P35D", "P1D": "forever"}) as step → milliseconds, null for
-// ever. What it does not say is taken as kept for ever: a service from before retention sends no
+// The contract's `kept` ({"PT1M": "P35D", "P1D": "forever"}) as step → milliseconds, a step kept
+// for ever left out. What it does not say is taken as kept for ever: a service from before retention sends no
 // `kept`, and a duration the page cannot read leaves the judging to the service, whose 400 then
 // names the limit.
 export function keptSpans(kept, log = console) {
