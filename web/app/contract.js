@@ -1,6 +1,6 @@
 // What the server and the page agree on, served by GET api/v1/contract: the task forces, crime
 // areas, parties and operation vocabularies in display order, how each live view merges, who is
-// signed in and what they may see, and where sign-in happens.
+// signed in and what they may see, where sign-in happens, and how long past counts are kept.
 // The page loads it once, before anything else: every code it shows is named from here.
 import { createBackoff } from './backoff.js';
 import { CONNECTING, systemClock } from './live-client.js';
@@ -37,6 +37,9 @@ export function createContract(json) {
     caller,
     // {provider, signOut}: the OpenID Connect provider's URL, and the page's sign-out address.
     signIn,
+    // {step: ISO-8601 duration or 'forever'}: how long each trend step's counts are kept (history.js
+    // reads it); undefined from a service from before retention, which keeps everything.
+    kept: json.kept,
     taskForce: (code) => taskForceByCode.get(code) ?? null,
     isTaskForce: (code) => taskForceByCode.has(code),
     // Unknown codes sort after every known party, alphabetically, so a new party still shows.

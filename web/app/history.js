@@ -1,7 +1,9 @@
 // Looking back: the task-force view can show a past UTC day or week on its trend panel, read from
-// the stored minute and hour counters through GET api/v1/task-forces/trend, while the rest of the
-// page stays live. The choice is in the address (?day=2026-11-20, ?week=2026-11-16), so a view of
-// the past can be linked to. Pure but for the fetching, whose fetch and clock are parameters.
+// the stored counters through GET api/v1/task-forces/trend, while the rest of the page stays live.
+// The choice is in the address (?day=2026-11-20, ?week=2026-11-16), so a view of the past can be
+// linked to. The service keeps each step's counts for a time (the contract's `kept`): a period
+// whose fine steps are gone is drawn with coarser ones, and one whose coarse steps are gone is not
+// offered. Pure but for the fetching, whose fetch and clock are parameters.
 import { formatDay } from './format.js';
 import { systemClock } from './live-client.js';
 
@@ -10,11 +12,21 @@ export const LIVE_PERIOD = { kind: 'live' };
 const DAY_MS = 86_400_000;
 // The query takes instants from 1900 on; the future has nothing to show yet.
 const EARLIEST_DATE = '1900-01-01';
+// The steps a past period is drawn in: how long one is, and how the panel names it (`busiest`: a
+// right chart's, never in minutes).
+const STEPS = {
+  PT1M: { ms: 60_000, name: 'minutes', per: 'per minute' },
+  PT1H: { ms: 3_600_000, name: 'hours', per: 'per hour', busiest: 'in its busiest hour' },
+  P1D: { ms: DAY_MS, name: 'days', per: 'per day', busiest: 'on its busiest day' },
+};
 // Per kind: its length, then the left chart's step and the right chart's.
 const KINDS = {
-  day: { days: 1, steps: ['PT1M', 'PT1H'], per: ['per minute', 'per hour'], whole: 'that day', busiest: 'in its busiest hour' },
-  week: { days: 7, steps: ['PT1H', 'P1D'], per: ['per hour', 'per day'], whole: 'that week', busiest: 'on its busiest day' },
+  day: { days: 1, steps: ['PT1M', 'PT1H'], whole: 'that day' },
+  week: { days: 7, steps: ['PT1H', 'P1D'], whole: 'that week' },
 };
+// The page's clock may run behind the service's: a step is taken as kept only if it still will be
+// this much later, so that the page never asks for a step the service has just stopped keeping.
+const CLOCK_MARGIN_MS = 5 * 60_000;
 // When the service does not say when to come back.
 const DEFAULT_RETRY_MS = 10_000;
 
@@ -22,25 +34,98 @@ export function utcDate(milliseconds) {
   return new Date(milliseconds).toISOString().slice(0, 10);
 }
 
-// A calendar date from 1900 until today, written YYYY-MM-DD (Date.parse alone takes 2026-02-30).
-export function validDate(date, now) {
+// A calendar date from `earliest` (1900) until today, written YYYY-MM-DD (Date.parse alone takes
+// 2026-02-30).
+export function validDate(date, now, earliest = EARLIEST_DATE) {
   const time = Date.parse(`${date}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(date ?? '') && Number.isFinite(time) && utcDate(time) === date
-    && date >= EARLIEST_DATE && date <= utcDate(now);
+    && date >= earliest && date <= utcDate(now);
 }
 
-// The period the address asks for: ?day= first, then ?week=. A wrong one is reported and the
-// panel stays live.
-export function readPeriod(search, now, log = console) {
+// The contract's `kept` ({"PT1M": "P35D", "P1D": "forever"}) as step → milliseconds, a step kept
+// for ever left out. What it does not say is taken as kept for ever: a service from before retention sends no
+// `kept`, and a duration the page cannot read leaves the judging to the service, whose 400 then
+// names the limit.
+export function keptSpans(kept, log = console) {
+  const spans = {};
+  for (const [step, text] of Object.entries(kept ?? {})) {
+    if (text === 'forever') continue;
+    const span = durationMs(text);
+    if (span === null) log.warn(`contract: cannot read how long ${step} is kept (${text}); taking it as for ever`);
+    else spans[step] = span;
+  }
+  return spans;
+}
+
+// An ISO-8601 duration of weeks, days, hours, minutes and seconds (Java writes 35 days as PT840H);
+// null for anything else, months and years having no fixed length.
+function durationMs(text) {
+  const parts = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text ?? '');
+  if (!parts || text === 'P' || text.endsWith('T')) return null;
+  const [weeks, days, hours, minutes, seconds] = parts.slice(1).map((part) => Number(part ?? 0));
+  return (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60_000 + seconds * 1000;
+}
+
+// "35 days", "36 hours", "90 minutes": as the service's 400 says it.
+function describeSpan(milliseconds) {
+  const [unit, length] = [['day', DAY_MS], ['hour', 3_600_000], ['minute', 60_000]]
+    .find(([, ms]) => milliseconds % ms === 0) ?? ['second', 1000];
+  const count = milliseconds / length;
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+// The first bucket of the step still kept at `now` (as the service counts it: the bucket holding
+// the moment its retention ago), or null when it is kept for ever.
+function oldestKept(step, spans, now) {
+  const span = spans[step];
+  if (span === undefined) return null;
+  const moment = now + CLOCK_MARGIN_MS - span;
+  return moment - (((moment % STEPS[step].ms) + STEPS[step].ms) % STEPS[step].ms);
+}
+
+// The oldest date a day or a week can start on: its right chart's step must still be kept from
+// that midnight on. With that step kept for ever, 1900.
+export function earliestDate(kind, spans, now) {
+  const oldest = oldestKept(KINDS[kind].steps[1], spans, now);
+  if (oldest === null) return EARLIEST_DATE;
+  const date = utcDate(Math.ceil(oldest / DAY_MS) * DAY_MS);
+  return date > EARLIEST_DATE ? date : EARLIEST_DATE;
+}
+
+// The steps a past period is drawn in, {left, right, note}: the kind's own, but where its fine
+// steps are no longer kept from the period's start the left chart is drawn in the coarse ones
+// too, and `note` says why ("minutes are kept for 35 days: per hour").
+export function periodSteps(period, spans, now) {
+  const [fine, coarse] = KINDS[period.kind].steps;
+  const oldest = oldestKept(fine, spans, now);
+  if (oldest === null || Date.parse(`${period.date}T00:00:00Z`) >= oldest) return { left: fine, right: coarse, note: null };
+  return { left: coarse, right: coarse, note: `${STEPS[fine].name} are kept for ${describeSpan(spans[fine])}: ${STEPS[coarse].per}` };
+}
+
+// The period the address asks for: ?day= first, then ?week=. A wrong one, or one older than what
+// is kept, is reported and the panel stays live.
+export function readPeriod(search, now, spans, log = console) {
   const params = new URLSearchParams(search);
   for (const kind of Object.keys(KINDS)) {
     const date = params.get(kind);
     if (date === null) continue;
-    if (validDate(date, now)) return { kind, date };
-    log.warn(`Ignoring ${kind}=${date}: not a date (YYYY-MM-DD) from ${EARLIEST_DATE} to today; showing live`);
+    const earliest = earliestDate(kind, spans, now);
+    if (validDate(date, now, earliest)) return { kind, date };
+    log.warn(`Ignoring ${kind}=${date}: not a date (YYYY-MM-DD) from ${earliest} to today; showing live`);
     return LIVE_PERIOD;
   }
   return LIVE_PERIOD;
+}
+
+// The date a choice of the period control stands for: a past kind picked with no date takes its
+// usual one, and a date older than what the kind can show takes the oldest it can; null for a
+// date that is none, or in the future.
+export function pickedDate(kind, date, now, spans) {
+  const picked = date || defaultDate(kind, now);
+  if (!validDate(picked, now)) return null;
+  const earliest = earliestDate(kind, spans, now);
+  const shown = picked < earliest ? earliest : picked;
+  return shown <= utcDate(now) ? shown : null;
 }
 
 // The address's query with the period written in it, every other parameter kept.
@@ -63,12 +148,11 @@ export function defaultDate(kind, now) {
   return utcDate(now - KINDS[kind].days * DAY_MS);
 }
 
-// The two ranges to read, each {from, to, step}: the left chart's fine steps and the right's coarse.
-export function periodRanges(period) {
-  const { days, steps } = KINDS[period.kind];
+// The two ranges to read, each {from, to, step}, in the steps periodSteps chose.
+export function periodRanges(period, steps) {
   const start = Date.parse(`${period.date}T00:00:00Z`);
-  const range = { from: isoInstant(start), to: isoInstant(start + days * DAY_MS) };
-  return { left: { ...range, step: steps[0] }, right: { ...range, step: steps[1] } };
+  const range = { from: isoInstant(start), to: isoInstant(start + KINDS[period.kind].days * DAY_MS) };
+  return { left: { ...range, step: steps.left }, right: { ...range, step: steps.right } };
 }
 
 function isoInstant(milliseconds) {
@@ -90,12 +174,14 @@ function describeDates({ kind, date }) {
   return `${first} – ${named(last)}`;
 }
 
-// The words the panel shows for a past period: its title ("Sat 21 Nov 2026, per minute · per
-// hour"), each chart's step, and what the totals beside the charts count.
-export function periodWords(period) {
-  const { per, whole, busiest } = KINDS[period.kind];
+// The words the panel shows for a past period in its steps: its title ("Sat 21 Nov 2026, per
+// minute · per hour", or one step when both charts have it), each chart's step, and what the
+// totals beside the charts count.
+export function periodWords(period, steps) {
+  const per = [STEPS[steps.left].per, STEPS[steps.right].per];
   const dates = describeDates(period);
-  return { dates, title: `${dates}, ${per[0]} · ${per[1]}`, per, whole, busiest };
+  const title = `${dates}, ${steps.left === steps.right ? per[0] : per.join(' · ')}`;
+  return { dates, title, per, whole: KINDS[period.kind].whole, busiest: STEPS[steps.right].busiest };
 }
 
 // Axis labels of the past charts, in UTC like the counters' buckets: the hour, or at midnight
@@ -150,7 +236,7 @@ export async function fetchTrend(fetch, url) {
  *
  * @param options.base        the page's address; the query is relative to it
  * @param options.taskForces  the codes whose series to read
- * @param options.onState     ({state: 'loading'|'ready'|'error', period, left, right, message, retryAt})
+ * @param options.onState     ({state: 'loading'|'ready'|'error', period, steps, left, right, message, retryAt})
  */
 export function createPeriodLoader({ base, taskForces, onState, fetch = (...args) => globalThis.fetch(...args), clock = systemClock, log = console }) {
   let generation = 0;
@@ -162,20 +248,22 @@ export function createPeriodLoader({ base, taskForces, onState, fetch = (...args
     retryTimer = null;
   }
 
-  async function load(period) {
+  // `steps` as periodSteps chose them; both charts in one step are read once.
+  async function load(period, steps) {
     cancel();
     const current = generation;
-    onState({ state: 'loading', period });
-    const { left, right } = periodRanges(period);
+    onState({ state: 'loading', period, steps });
+    const { left, right } = periodRanges(period, steps);
+    const ranges = left.step === right.step ? [left] : [left, right];
     try {
-      const trends = await Promise.all([left, right].map((range) => fetchTrend(fetch, trendQueryUrl(base, range, taskForces))));
-      if (current === generation) onState({ state: 'ready', period, left: trends[0], right: trends[1] });
+      const trends = await Promise.all(ranges.map((range) => fetchTrend(fetch, trendQueryUrl(base, range, taskForces))));
+      if (current === generation) onState({ state: 'ready', period, steps, left: trends[0], right: trends.at(-1) });
     } catch (error) {
       if (current !== generation) return;
       log.warn(`trend of ${periodKey(period)}: ${error.message}`);
       const retryIn = error.retryAfterMs ?? null;
-      if (retryIn !== null) retryTimer = clock.setTimeout(() => load(period), retryIn);
-      onState({ state: 'error', period, message: error.message, retryAt: retryIn === null ? null : clock.now() + retryIn });
+      if (retryIn !== null) retryTimer = clock.setTimeout(() => load(period, steps), retryIn);
+      onState({ state: 'error', period, steps, message: error.message, retryAt: retryIn === null ? null : clock.now() + retryIn });
     }
   }
 

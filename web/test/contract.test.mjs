@@ -88,6 +88,12 @@ describe('contract', () => {
     assert.deepEqual(contract.caller, CONTRACT.caller);
     assert.deepEqual(contract.signIn, { provider: 'http://localhost:8180/realms/exchange-pulse', signOut: '/logout' });
   });
+
+  it('passes on how long each trend step is kept, and nothing from a service that does not say', () => {
+    const kept = { PT1M: 'P35D', PT1H: 'P400D', P1D: 'forever' };
+    assert.deepEqual(createContract({ ...CONTRACT, kept }).kept, kept);
+    assert.equal(contract.kept, undefined);
+  });
 });
 
 // Lets the awaits inside loadContract run.

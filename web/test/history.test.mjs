@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import {
-  LIVE_PERIOD, createPeriodLoader, defaultDate, fetchTrend, pastTick, periodKey, periodRanges, periodSearch, periodWords,
-  readPeriod, trendQueryUrl, validDate,
+  LIVE_PERIOD, createPeriodLoader, defaultDate, earliestDate, fetchTrend, keptSpans, pastTick, periodKey, periodRanges, periodSearch,
+  periodSteps, periodWords, pickedDate, readPeriod, trendQueryUrl, validDate,
 } from '../app/history.js';
 import { trendSeries } from '../app/selectors.js';
 import { createContract } from '../app/contract.js';
@@ -12,6 +12,12 @@ import { SIGN_IN, wallCaller } from './support/signed-in.mjs';
 const NOW = Date.parse('2026-11-28T14:05:00Z');
 const DAY = { kind: 'day', date: '2026-11-21' };
 const WEEK = { kind: 'week', date: '2026-11-16' };
+const DAY_MS = 86_400_000;
+// A contract without `kept`, and the one the service sends by default.
+const ALL_KEPT = keptSpans(undefined);
+const KEPT = keptSpans({ PT1M: 'P35D', PT1H: 'P400D', P1D: 'forever' });
+const DAY_STEPS = { left: 'PT1M', right: 'PT1H', note: null };
+const WEEK_STEPS = { left: 'PT1H', right: 'P1D', note: null };
 
 function recordingLog() {
   const warnings = [];
@@ -20,20 +26,28 @@ function recordingLog() {
 
 describe('the period in the address', () => {
   it('reads a past day or week, and live when there is neither', () => {
-    assert.deepEqual(readPeriod('?taskForce=DRUGS&day=2026-11-20', NOW), { kind: 'day', date: '2026-11-20' });
-    assert.deepEqual(readPeriod('?week=2026-11-16&taskForce=DRUGS', NOW), WEEK);
-    assert.deepEqual(readPeriod('?taskForce=DRUGS', NOW), LIVE_PERIOD);
-    assert.deepEqual(readPeriod('?day=2026-11-28', NOW), { kind: 'day', date: '2026-11-28' }, 'today so far');
-    assert.deepEqual(readPeriod('?day=2026-11-20&week=2026-11-16', NOW), { kind: 'day', date: '2026-11-20' }, 'the day first');
+    assert.deepEqual(readPeriod('?taskForce=DRUGS&day=2026-11-20', NOW, KEPT), { kind: 'day', date: '2026-11-20' });
+    assert.deepEqual(readPeriod('?week=2026-11-16&taskForce=DRUGS', NOW, KEPT), WEEK);
+    assert.deepEqual(readPeriod('?taskForce=DRUGS', NOW, KEPT), LIVE_PERIOD);
+    assert.deepEqual(readPeriod('?day=2026-11-28', NOW, KEPT), { kind: 'day', date: '2026-11-28' }, 'today so far');
+    assert.deepEqual(readPeriod('?day=2026-11-20&week=2026-11-16', NOW, KEPT), { kind: 'day', date: '2026-11-20' }, 'the day first');
   });
 
   it('ignores with a warning a date that is wrong, in the future or before 1900', () => {
     for (const search of ['?day=2026-11-29', '?day=2026-02-30', '?day=20261120', '?day=', '?week=tomorrow', '?week=1899-12-31', '?day=2026-11-20T00:00']) {
       const log = recordingLog();
-      assert.deepEqual(readPeriod(search, NOW, log), LIVE_PERIOD, search);
+      assert.deepEqual(readPeriod(search, NOW, ALL_KEPT, log), LIVE_PERIOD, search);
       assert.equal(log.warnings.length, 1, search);
       assert.match(log.warnings[0], /showing live/);
     }
+  });
+
+  it('ignores with a warning a day whose hours are no longer kept, but not a week of that day', () => {
+    const log = recordingLog();
+    assert.deepEqual(readPeriod('?day=2025-10-24', NOW, KEPT, log), LIVE_PERIOD);
+    assert.deepEqual(log.warnings, ['Ignoring day=2025-10-24: not a date (YYYY-MM-DD) from 2025-10-25 to today; showing live']);
+    assert.deepEqual(readPeriod('?day=2025-10-25', NOW, KEPT), { kind: 'day', date: '2025-10-25' });
+    assert.deepEqual(readPeriod('?week=1950-01-02', NOW, KEPT), { kind: 'week', date: '1950-01-02' });
   });
 
   it('checks a date like the address does', () => {
@@ -63,23 +77,31 @@ describe('the period in the address', () => {
 
 describe('a past period', () => {
   it('is a UTC day of 1440 minutes and 24 hours', () => {
-    assert.deepEqual(periodRanges(DAY), {
+    assert.deepEqual(periodRanges(DAY, DAY_STEPS), {
       left: { from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z', step: 'PT1M' },
       right: { from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z', step: 'PT1H' },
     });
   });
 
   it('is a week of 168 hours and 7 days from the chosen date', () => {
-    assert.deepEqual(periodRanges(WEEK), {
+    assert.deepEqual(periodRanges(WEEK, WEEK_STEPS), {
       left: { from: '2026-11-16T00:00:00Z', to: '2026-11-23T00:00:00Z', step: 'PT1H' },
       right: { from: '2026-11-16T00:00:00Z', to: '2026-11-23T00:00:00Z', step: 'P1D' },
     });
   });
 
   it('says what it shows', () => {
-    assert.equal(periodWords(DAY).title, 'Sat 21 Nov 2026, per minute · per hour');
-    assert.equal(periodWords(WEEK).title, 'Mon 16 Nov – Sun 22 Nov 2026, per hour · per day');
-    assert.equal(periodWords({ kind: 'week', date: '2026-12-28' }).dates, 'Mon 28 Dec 2026 – Sun 3 Jan 2027');
+    assert.equal(periodWords(DAY, DAY_STEPS).title, 'Sat 21 Nov 2026, per minute · per hour');
+    assert.equal(periodWords(WEEK, WEEK_STEPS).title, 'Mon 16 Nov – Sun 22 Nov 2026, per hour · per day');
+    assert.equal(periodWords({ kind: 'week', date: '2026-12-28' }, WEEK_STEPS).dates, 'Mon 28 Dec 2026 – Sun 3 Jan 2027');
+    assert.deepEqual(periodWords(DAY, DAY_STEPS).busiest, 'in its busiest hour');
+  });
+
+  it('says it once when both charts have one step', () => {
+    const words = periodWords(DAY, { left: 'PT1H', right: 'PT1H', note: 'minutes are kept for 35 days: per hour' });
+    assert.equal(words.title, 'Sat 21 Nov 2026, per hour');
+    assert.deepEqual(words.per, ['per hour', 'per hour']);
+    assert.equal(periodWords(WEEK, { left: 'P1D', right: 'P1D' }).busiest, 'on its busiest day');
   });
 
   it('labels its axes in UTC, naming the day at midnight', () => {
@@ -88,7 +110,7 @@ describe('a past period', () => {
   });
 
   it('is asked for relative to the page, for the shown task forces', () => {
-    const url = new URL(trendQueryUrl('https://pulse.example/center/?taskForce=DRUGS&day=2026-11-21', periodRanges(DAY).left, ['DRUGS', 'TERRORISM']));
+    const url = new URL(trendQueryUrl('https://pulse.example/center/?taskForce=DRUGS&day=2026-11-21', periodRanges(DAY, DAY_STEPS).left, ['DRUGS', 'TERRORISM']));
     assert.equal(url.pathname, '/center/api/v1/task-forces/trend');
     assert.deepEqual([...url.searchParams], [
       ['from', '2026-11-21T00:00:00Z'], ['to', '2026-11-22T00:00:00Z'], ['step', 'PT1M'], ['taskForce', 'DRUGS'], ['taskForce', 'TERRORISM'],
@@ -101,11 +123,78 @@ describe('a past period', () => {
       crimeAreas: [], parties: [], operationStatuses: [], operationKinds: [], seizures: [], views: [],
       caller: wallCaller([]), signIn: SIGN_IN,
     });
-    const answer = { ...periodRanges(WEEK).right, series: [{ taskForce: 'DRUGS', counts: [1, 2, 3, 4, 5, 6, 7], total: 28 }] };
+    const answer = { ...periodRanges(WEEK, WEEK_STEPS).right, series: [{ taskForce: 'DRUGS', counts: [1, 2, 3, 4, 5, 6, 7], total: 28 }] };
     const { xs, series } = trendSeries(contract, answer, ['DRUGS', 'TERRORISM']);
     assert.equal(xs.length, 7);
     assert.equal(xs[6], Date.parse('2026-11-22T00:00:00Z') / 1000);
     assert.deepEqual(series.map(({ sum, peak }) => [sum, peak]), [[28, 7], [0, 0]]);
+  });
+});
+
+describe('what is kept', () => {
+  // NOW is 2026-11-28T14:05Z: 35 days before is 2026-10-24T14:05, 400 days before 2025-10-24T14:05.
+  it('reads the durations of the contract, the way Java writes them too, and for ever', () => {
+    assert.deepEqual(KEPT, { PT1M: 35 * DAY_MS, PT1H: 400 * DAY_MS });
+    assert.deepEqual(keptSpans({ PT1M: 'PT840H', PT1H: 'P57W1D', P1D: 'PT36H30M' }), { PT1M: 35 * DAY_MS, PT1H: 400 * DAY_MS, P1D: 131_400_000 });
+    assert.deepEqual(keptSpans({ PT1M: 'PT90.5S' }), { PT1M: 90_500 });
+  });
+
+  it('takes a missing kept, and a duration it cannot read, as for ever', () => {
+    assert.deepEqual(ALL_KEPT, {});
+    const log = recordingLog();
+    assert.deepEqual(keptSpans({ PT1M: 'P1Y', PT1H: 'PT', P1D: 'P' }, log), {});
+    assert.equal(log.warnings.length, 3);
+    assert.match(log.warnings[0], /cannot read how long PT1M is kept \(P1Y\)/);
+  });
+
+  it('draws a day per minute while its minutes are kept, else per hour, and says so', () => {
+    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-25' }, KEPT, NOW), DAY_STEPS);
+    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-24' }, KEPT, NOW),
+      { left: 'PT1H', right: 'PT1H', note: 'minutes are kept for 35 days: per hour' });
+    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-24' }, ALL_KEPT, NOW), DAY_STEPS);
+    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-24' }, keptSpans({ PT1M: 'PT840H' }), NOW).note,
+      'minutes are kept for 35 days: per hour');
+    assert.equal(periodSteps({ kind: 'day', date: '2026-11-27' }, keptSpans({ PT1M: 'PT36H' }), NOW).note,
+      'minutes are kept for 36 hours: per hour');
+  });
+
+  it('draws a week per hour while its hours are kept, else per day', () => {
+    assert.deepEqual(periodSteps({ kind: 'week', date: '2025-10-25' }, KEPT, NOW), WEEK_STEPS);
+    assert.deepEqual(periodSteps({ kind: 'week', date: '2025-10-24' }, KEPT, NOW),
+      { left: 'P1D', right: 'P1D', note: 'hours are kept for 400 days: per day' });
+    assert.equal(periodSteps({ kind: 'week', date: '2020-01-06' }, keptSpans({ PT1H: 'P1D' }), NOW).note,
+      'hours are kept for 1 day: per day');
+  });
+
+  it('gives up the fine steps a few minutes early rather than ask for ones the service just dropped', () => {
+    const day = { kind: 'day', date: '2026-10-25' };
+    // The service answers that day's minutes until 2026-11-29T00:01Z, when the minute 35 days
+    // before is past its first; a page clock running behind must not be the one still asking.
+    assert.deepEqual(periodSteps(day, KEPT, Date.parse('2026-11-28T23:55:59Z')), DAY_STEPS);
+    assert.equal(periodSteps(day, KEPT, Date.parse('2026-11-28T23:56:00Z')).left, 'PT1H');
+    assert.equal(periodSteps(day, KEPT, Date.parse('2026-11-29T00:00:00Z')).left, 'PT1H');
+  });
+
+  it('offers the days whose hours are kept, and weeks as far back as days are kept', () => {
+    assert.equal(earliestDate('day', KEPT, NOW), '2025-10-25');
+    assert.equal(earliestDate('day', ALL_KEPT, NOW), '1900-01-01');
+    assert.equal(earliestDate('week', KEPT, NOW), '1900-01-01');
+    assert.equal(earliestDate('week', keptSpans({ P1D: 'P3650D' }), NOW), '2016-11-30');
+    assert.equal(earliestDate('day', keptSpans({ PT1H: 'P400000D' }), NOW), '1900-01-01');
+    // Until the hour 400 days before is past that day's first, less the margin, it has all its hours.
+    assert.equal(earliestDate('day', KEPT, Date.parse('2026-11-28T00:54:59Z')), '2025-10-24');
+    assert.equal(earliestDate('day', KEPT, Date.parse('2026-11-28T00:55:00Z')), '2025-10-25');
+  });
+
+  it('turns a choice of the control into the date to show', () => {
+    assert.equal(pickedDate('day', '', NOW, KEPT), '2026-11-27', 'yesterday by default');
+    assert.equal(pickedDate('week', '', NOW, KEPT), '2026-11-21');
+    assert.equal(pickedDate('day', '2026-10-01', NOW, KEPT), '2026-10-01', 'minutes gone, hours kept');
+    assert.equal(pickedDate('day', '2024-03-04', NOW, KEPT), '2025-10-25', 'the oldest day whose hours are kept');
+    assert.equal(pickedDate('week', '2024-03-04', NOW, KEPT), '2024-03-04');
+    assert.equal(pickedDate('day', '2026-11-29', NOW, KEPT), null, 'the future');
+    assert.equal(pickedDate('day', '2026-02-30', NOW, KEPT), null);
+    assert.equal(pickedDate('day', '', NOW, keptSpans({ PT1H: 'PT2H' })), null, 'not even today has all its hours');
   });
 });
 
@@ -191,7 +280,7 @@ describe('period loader', () => {
   });
 
   it('is loading, then ready with the minutes and the hours of a day', async () => {
-    loader.load(DAY);
+    loader.load(DAY, DAY_STEPS);
     assert.deepEqual(states.map((state) => state.state), ['loading']);
     assert.deepEqual(fake.requests.map((request) => request.url.searchParams.get('step')), ['PT1M', 'PT1H']);
     fake.requests[0].answer(200, trendAnswer(fake.requests[0], [1, 2]));
@@ -206,9 +295,30 @@ describe('period loader', () => {
     assert.equal(ready.right.step, 'PT1H');
   });
 
+  it('reads a day whose minutes are gone once, per hour, for both charts', async () => {
+    const steps = periodSteps({ kind: 'day', date: '2026-10-24' }, KEPT, NOW);
+    loader.load(DAY, steps);
+    assert.deepEqual(fake.requests.map((request) => request.url.searchParams.get('step')), ['PT1H']);
+    fake.requests[0].answer(200, trendAnswer(fake.requests[0], [3]));
+    await settle();
+    const ready = states.at(-1);
+    assert.equal(ready.state, 'ready');
+    assert.equal(ready.steps, steps);
+    assert.equal(ready.left, ready.right);
+    assert.equal(ready.left.step, 'PT1H');
+  });
+
+  it('shows the message of a 400 the service gives for any reason', async () => {
+    loader.load(WEEK, { left: 'P1D', right: 'P1D', note: 'hours are kept for 400 days: per day' });
+    fake.requests[0].answer(400, { detail: 'days are kept for 10 days (EXCHANGEPULSE_COUNTERS_DAY_RETENTION): the oldest kept now is 2026-11-18T00:00:00Z' });
+    await settle();
+    assert.equal(states.at(-1).state, 'error');
+    assert.match(states.at(-1).message, /^days are kept for 10 days/);
+  });
+
   it('ignores the answers of a period it has moved on from', async () => {
-    loader.load(DAY);
-    loader.load(WEEK);
+    loader.load(DAY, DAY_STEPS);
+    loader.load(WEEK, WEEK_STEPS);
     for (const request of fake.requests) request.answer(200, trendAnswer(request, [1]));
     await settle();
     assert.deepEqual(states.map((state) => [state.state, state.period.kind]), [['loading', 'day'], ['loading', 'week'], ['ready', 'week']]);
@@ -216,7 +326,7 @@ describe('period loader', () => {
   });
 
   it('ignores everything once cancelled (back to live)', async () => {
-    loader.load(DAY);
+    loader.load(DAY, DAY_STEPS);
     loader.cancel();
     fake.requests[0].answer(200, trendAnswer(fake.requests[0], [1]));
     fake.requests[1].answer(503, {}, { 'Retry-After': '5' });
@@ -226,22 +336,22 @@ describe('period loader', () => {
   });
 
   it('says why it failed, and tries no more unless asked', async () => {
-    loader.load(DAY);
+    loader.load(DAY, DAY_STEPS);
     fake.requests[0].answer(400, { detail: 'from: not an instant' });
     fake.requests[1].answer(200, trendAnswer(fake.requests[1], [1]));
     await settle();
-    assert.deepEqual(states.at(-1), { state: 'error', period: DAY, message: 'from: not an instant', retryAt: null });
+    assert.deepEqual(states.at(-1), { state: 'error', period: DAY, steps: DAY_STEPS, message: 'from: not an instant', retryAt: null });
     assert.equal(clock.pending(), 0);
-    loader.load(DAY);
+    loader.load(DAY, DAY_STEPS);
     assert.equal(fake.requests.length, 4, 'a retry asks again');
   });
 
   it('asks again by itself after the Retry-After of a 503', async () => {
-    loader.load(WEEK);
+    loader.load(WEEK, WEEK_STEPS);
     fake.requests[0].answer(503, { title: 'Database unavailable' }, { 'Retry-After': '20' });
     fake.requests[1].answer(200, trendAnswer(fake.requests[1], [1]));
     await settle();
-    assert.deepEqual(states.at(-1), { state: 'error', period: WEEK, message: 'Database unavailable', retryAt: 20_000 });
+    assert.deepEqual(states.at(-1), { state: 'error', period: WEEK, steps: WEEK_STEPS, message: 'Database unavailable', retryAt: 20_000 });
     clock.advance(19_999);
     assert.equal(fake.requests.length, 2);
     clock.advance(1);
@@ -266,7 +376,7 @@ describe('period loader', () => {
       clock,
       log,
     });
-    failing.load(DAY);
+    failing.load(DAY, DAY_STEPS);
     for (const request of fake.requests) request.answer(200, trendAnswer(request, [1]));
     await settle();
     assert.deepEqual(states.map((state) => state.state), ['loading', 'ready', 'error']);

@@ -8,7 +8,8 @@ import { showNumber } from '../animate.js';
 import { h, uniqueId } from '../dom.js';
 import { formatClock, formatInteger } from '../format.js';
 import {
-  LIVE_PERIOD, createPeriodLoader, defaultDate, pastTick, periodKey, periodSearch, periodWords, readPeriod, utcDate, validDate,
+  LIVE_PERIOD, createPeriodLoader, earliestDate, keptSpans, pastTick, periodKey, periodSearch, periodSteps, periodWords, pickedDate,
+  readPeriod, utcDate,
 } from '../history.js';
 import { taskForceLook } from '../presentation.js';
 import { trendSeries } from '../selectors.js';
@@ -35,8 +36,8 @@ function liveColumns(minutes, days) {
   };
 }
 
-function pastColumns(period) {
-  const words = periodWords(period);
+function pastColumns(period, steps) {
+  const words = periodWords(period, steps);
   return {
     left: { heading: `${words.dates}, ${words.per[0]} (UTC)`, unit: ` ${words.whole}`, format: pastTick, utc: true },
     right: { heading: `${words.per[1]} (UTC)`, unit: ` ${words.busiest}`, format: pastTick, utc: true },
@@ -147,20 +148,21 @@ function createTrends(parent, { contract, taskForces, minutes, days, detailed })
     }
   }
 
-  // The period chosen, and when it is a past one, its trends once they came (null before).
-  function onShow(period, trends) {
+  // The period chosen, and when it is a past one, the steps it is drawn in and its trends once
+  // they came (null before).
+  function onShow(period, steps, trends) {
     past = trends;
     if (period.kind === LIVE_PERIOD.kind) {
       showColumns(live);
       draw(latest.trendMinutes, latest.trendDays, latest.operations);
       return;
     }
-    showColumns(pastColumns(period));
+    showColumns(pastColumns(period, steps));
     if (past) draw(past.left, past.right, latest.operations);
     else clear();
   }
 
-  const lookingBack = detailed ? createLookBack(section, { codes, onShow }) : null;
+  const lookingBack = detailed ? createLookBack(section, { codes, spans: keptSpans(contract.kept), onShow }) : null;
   return {
     // While a past period is shown the live trends are only kept, for going back to Live; the
     // operations still move its markers.
@@ -174,36 +176,39 @@ function createTrends(parent, { contract, taskForces, minutes, days, detailed })
 }
 
 // The period bar of the task-force view: Live, Day or Week and a date, kept in the address, with
-// the loading and error states of a past period. onShow(period, trends) at each change, and
-// again with the trends once they came.
-function createLookBack(section, { codes, onShow }) {
+// the loading and error states of a past period and, when it is drawn in coarser steps than
+// usual, why. `spans`: how long each step is kept (keptSpans). onShow(period, steps, trends) at
+// each change, and again with the trends once they came.
+function createLookBack(section, { codes, spans, onShow }) {
   const status = h('p', { class: 'period-status', role: 'status' });
+  const note = h('p', { class: 'period-note', 'data-testid': 'period-note', hidden: true });
   const retry = h('button', { type: 'button', class: 'period-retry', 'data-testid': 'period-retry', hidden: true }, 'Retry');
-  const control = createPeriodControl((next) => {
+  const control = createPeriodControl(spans, (next) => {
     history.replaceState(history.state, '', `${location.pathname}${periodSearch(location.search, next)}${location.hash}`);
     show(next);
   });
-  section.querySelector('.panel-head').after(h('div', { class: 'period-bar' }, control.form, status, retry));
+  section.querySelector('.panel-head').after(h('div', { class: 'period-bar' }, control.form, status, note, retry));
 
-  let period = readPeriod(location.search, Date.now());
+  let period = readPeriod(location.search, Date.now(), spans);
+  let steps = null;
   const loader = createPeriodLoader({
     base: location.href,
     taskForces: codes,
     onState({ state, left, right, message, retryAt }) {
       section.dataset.load = state;
       retry.hidden = state !== 'error';
-      const { title } = periodWords(period);
+      const { title } = periodWords(period, steps);
       if (state === 'loading') status.textContent = `Loading ${title}…`;
       if (state === 'error') {
         status.textContent = `Cannot load ${title}: ${message}${retryAt ? `; trying again at ${formatClock(new Date(retryAt))}` : ''}`;
       }
       if (state !== 'ready') return;
       status.textContent = `${title} · not live`;
-      onShow(period, { left, right });
+      onShow(period, steps, { left, right });
       section.dataset.period = periodKey(period);
     },
   });
-  retry.addEventListener('click', () => loader.load(period));
+  retry.addEventListener('click', () => loader.load(period, steps));
 
   function show(next) {
     period = next;
@@ -213,9 +218,12 @@ function createLookBack(section, { codes, onShow }) {
     // The test hook names a past period only once its data is drawn.
     if (isLive) section.dataset.period = periodKey(period);
     else section.removeAttribute('data-period');
-    onShow(period, null);
+    steps = isLive ? null : periodSteps(period, spans, Date.now());
+    note.textContent = steps?.note ?? '';
+    note.hidden = !steps?.note;
+    onShow(period, steps, null);
     if (!isLive) {
-      loader.load(period);
+      loader.load(period, steps);
       return;
     }
     loader.cancel();
@@ -229,15 +237,17 @@ function createLookBack(section, { codes, onShow }) {
 }
 
 // Live, Day, Week and the date of the day or the week's first day. A date picked while Live
-// means that day; a past kind picked with no date takes its usual one (history.js).
-function createPeriodControl(choose) {
+// means that day; a past kind picked with no date, or with one older than it can show, takes its
+// usual one, or its oldest (history.js). The picker offers the dates the kind can show, as of
+// each choice: a wall stays open for days.
+function createPeriodControl(spans, choose) {
   const name = uniqueId('period');
   const radios = [['live', 'Live'], ['day', 'Day'], ['week', 'Week']].map(([kind, label]) => ({
     kind,
     label,
     input: h('input', { type: 'radio', name, value: kind, 'data-testid': `period-${kind}` }),
   }));
-  const date = h('input', { type: 'date', max: utcDate(Date.now()), 'aria-label': 'Day, or first day of the week (UTC)', 'data-testid': 'period-date' });
+  const date = h('input', { type: 'date', 'aria-label': 'Day, or first day of the week (UTC)', 'data-testid': 'period-date' });
   const form = h('form', { class: 'period-choice', 'aria-label': 'Period shown' },
     radios.map(({ input, label }) => h('label', {}, input, label)), date);
   let shown = LIVE_PERIOD;
@@ -251,9 +261,9 @@ function createPeriodControl(choose) {
       choose(LIVE_PERIOD);
       return;
     }
-    const day = date.value || defaultDate(kind, now);
+    const day = pickedDate(kind, date.value, now, spans);
     // A typed date can still be in the future or not a date at all: the choice stays as it was.
-    if (validDate(day, now)) choose({ kind, date: day });
+    if (day) choose({ kind, date: day });
     else set(shown);
   });
 
@@ -261,6 +271,9 @@ function createPeriodControl(choose) {
     shown = period;
     radios.forEach(({ kind, input }) => { input.checked = kind === period.kind; });
     if (period.date) date.value = period.date;
+    const now = Date.now();
+    date.min = earliestDate(period.kind === LIVE_PERIOD.kind ? 'day' : period.kind, spans, now);
+    date.max = utcDate(now);
   }
 
   return { form, set };

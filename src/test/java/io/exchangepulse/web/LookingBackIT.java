@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A task-force leader looks back: a past day on the trend panel, read from the stored minute and hour counters,
- * with the coordinated action of one of its operations marked on the chart.
+ * with the coordinated action of one of its operations marked on the chart; a day whose minutes are no longer
+ * kept is drawn per hour, and the page says why.
  */
 @QuarkusIntegrationTest
 class LookingBackIT {
@@ -73,6 +75,37 @@ class LookingBackIT {
             assertThat(browser.findElements(By.cssSelector("[data-task-force=DRUGS]"))).as("its own task force only").isEmpty();
             WallDashboardIT.assertFitsWithoutScrolling(browser);
             WallDashboardIT.screenshot(browser, "task-force-past-day-1920x1080.png");
+            Browser.assertNoConsoleErrors(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aDayWhoseMinutesAreNoLongerKeptIsShownPerHourAndSaysSo() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // Minutes are kept for 35 days, hours for 400, days for ever (the defaults).
+        LocalDate day = today.minusDays(40);
+        ChromeDriver browser = Browser.open(1920, 1080);
+        try {
+            browser.get(root + "?taskForce=TERRORISM&day=" + day);
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            Browser.signIn(browser, wait, "leader-terrorism");
+            wait.until(b -> !b.findElements(By.cssSelector("[data-period='day:" + day + "']")).isEmpty());
+
+            assertThat(browser.findElement(By.cssSelector("[data-testid=period-note]")).getText())
+                    .isEqualTo("minutes are kept for 35 days: per hour");
+            assertThat(browser.findElement(By.cssSelector(".period-status")).getText()).endsWith(", per hour · not live");
+            assertThat(browser.findElement(By.cssSelector("[data-testid=trend-sum-TERRORISM]")).getDomAttribute("data-value"))
+                    .matches("\\d+");
+            WebElement date = browser.findElement(By.cssSelector("[data-testid=period-date]"));
+            assertThat(LocalDate.parse(date.getDomProperty("min"))).as("the oldest day whose hours are kept")
+                    .isBetween(today.minusDays(400), today.minusDays(399));
+
+            browser.findElement(By.cssSelector("label:has([data-testid=period-week])")).click();
+            wait.until(b -> !b.findElements(By.cssSelector("[data-period='week:" + day + "']")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector("[data-testid=period-note]")).isDisplayed()).as("its hours are kept").isFalse();
+            assertThat(date.getDomProperty("min")).as("days are kept for ever").isEqualTo("1900-01-01");
             Browser.assertNoConsoleErrors(browser);
         } finally {
             browser.quit();
