@@ -57,7 +57,8 @@ export function keptSpans(kept, log = console) {
   return spans;
 }
 
-// An ISO-8601 duration of weeks, days, hours, minutes and seconds (Java writes 35 days as PT840H);
+// An ISO-8601 duration of weeks, days, hours, minutes and seconds (the contract writes whole days, P35D, else
+// hours and minutes, PT36H30M);
 // null for anything else, months and years having no fixed length.
 function durationMs(text) {
   const parts = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(text ?? '');

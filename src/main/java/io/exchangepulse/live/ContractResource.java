@@ -88,9 +88,14 @@ public class ContractResource {
     private Map<String, String> kept() {
         Map<String, String> kept = new LinkedHashMap<>();
         for (Grain grain : Grain.values()) {
-            grain.step().ifPresent(step -> kept.put(step.toString(), retention.of(grain).map(Duration::toString).orElse("forever")));
+            grain.step().ifPresent(step -> kept.put(step.toString(), retention.of(grain).map(ContractResource::iso).orElse("forever")));
         }
         return kept;
+    }
+
+    /** Whole days as days ({@code P35D}), as they are configured, rather than Java's hours ({@code PT840H}). */
+    private static String iso(Duration duration) {
+        return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
     }
 
     private static <E extends Enum<E>> List<Contract.Code> codes(E[] values, Function<E, String> name) {
