@@ -17,12 +17,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Checks at start-up that the configured Kafka answers, and creates the topics the service needs where
- * they are missing. An unreachable broker ends the start with one line that says what to fix.
+ * they are missing. An unreachable broker ends the start with one line that says what to fix. The check runs
+ * while the schema is migrated, and the Kafka consumers start only after both (they must not make a missing
+ * topic with the broker's defaults, nor count into missing tables).
  */
 @ApplicationScoped
 public class KafkaTopicsSetup {
@@ -36,7 +39,17 @@ public class KafkaTopicsSetup {
     @Inject
     Topics topics;
 
-    void setUp(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
+    private CompletableFuture<Void> setUp;
+
+    void begin(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 2) StartupEvent event) {
+        setUp = CompletableFuture.runAsync(this::setUp, task -> new Thread(task, "kafka-topics-setup").start());
+    }
+
+    void await(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event) {
+        setUp.join();
+    }
+
+    private void setUp() {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);

@@ -1,6 +1,7 @@
 package io.exchangepulse.platform;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * Brings the schema (and the seed's history) up to date before anything reads or writes: first among the
  * start-up observers, so the Kafka consumers never see a missing table. An unreachable database ends the
- * start with one line that says what to fix, instead of a stack trace.
+ * start with one line that says what to fix, instead of a stack trace. Checking the migrations applied earlier
+ * against their files (Flyway's validation: an edited migration is a mistake to see, not a reason to keep a replica
+ * out of service) is left until the start is over.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -29,7 +32,8 @@ public class SchemaMigration {
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         try {
             var result = flyway.migrate();
-            LOG.infof("Schema at version %s (%d migrations applied now)", flyway.info().current().getVersion(),
+            LOG.infof("Schema at version %s (%d migrations applied now)",
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                     result.migrationsExecuted);
         } catch (RuntimeException e) {
             StartupFailure.exit(StartupFailure.isTls(e)
@@ -40,5 +44,22 @@ public class SchemaMigration {
                             + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to a reachable database.",
                             jdbcUrl, StartupFailure.rootMessage(e)));
         }
+    }
+
+    void validateAfterStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
+        if (AotTraining.active()) {
+            return;
+        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                var result = flyway.validateWithResult();
+                if (!result.validationSuccessful) {
+                    LOG.errorf("The migrations applied to PostgreSQL differ from this version's files: %s",
+                            result.getAllErrorMessages());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not check the applied migrations against their files: %s", StartupFailure.rootMessage(e));
+            }
+        });
     }
 }

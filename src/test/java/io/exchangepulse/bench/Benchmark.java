@@ -59,8 +59,9 @@ import java.util.stream.Stream;
  *       broker, and against plain JDBC writing the same rows to PostgreSQL;</li>
  *   <li>event-to-screen latency and the service's CPU per viewer per delta, for a series of viewer counts,
  *       against a plain Vert.x server writing messages of the same size to the same number of viewers;</li>
- *   <li>the service's peak resident memory, and launch to ready (also with a JDK 25 ahead-of-time cache,
- *       when a JDK 25 is installed beside this one).</li>
+ *   <li>the service's peak resident memory and launch to ready, on the image's runtime (a JDK 25 installed beside
+ *       this one) with the image's JVM options and an ahead-of-time cache trained as the image's build trains it;
+ *       and launch to ready on this JDK, without a cache.</li>
  * </ul>
  * Prints a table and writes target/bench/latest.json.
  *
@@ -92,7 +93,7 @@ public final class Benchmark {
         options.put("kafka-events", "200000");
         options.put("http-events", "150000");
         options.put("stored-ids", "1000000");
-        options.put("aot-java", "auto");
+        options.put("image-java", "auto");
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -119,8 +120,14 @@ public final class Benchmark {
         PulseServices.startOnce();
         RawUpserts upserts = new RawUpserts(PulseServices.jdbcUrl());
         upserts.prepare(option("stored-ids"));
-        Optional<String> aotJava = aotJava();
-        Optional<Path> aotCache = aotJava.isPresent() ? Optional.of(trainAotCache(aotJava.get())) : Optional.empty();
+        String buildJava = ProcessHandle.current().info().command().orElse("java");
+        Optional<String> imageJava = imageJava();
+        if (imageJava.isEmpty()) {
+            System.out.println("No JDK " + ServiceProcess.imageJava() + " (the image's runtime) found: the service runs on this JDK, without the "
+                    + "ahead-of-time cache");
+        }
+        String serviceJava = imageJava.orElse(buildJava);
+        Optional<Path> aotCache = imageJava.isPresent() ? Optional.of(trainAotCache(serviceJava)) : Optional.empty();
         for (int run = 1; run <= option("runs"); run++) {
             System.out.printf("%nRun %d of %s%n", run, options.get("runs"));
             Map<String, Double> figures = new LinkedHashMap<>();
@@ -128,27 +135,26 @@ public final class Benchmark {
             figures.putAll(rawKafka(run, option("raw-records")));
             figures.put("rawUpserts.perSecond", upserts.write(parsed(exchangesFrom(Instant.now(), Duration.ofMillis(1),
                     option("kafka-events"))), 2000));
-            measureService(run, figures);
-            if (aotCache.isPresent()) {
-                List<String> jvmOptions = new ArrayList<>(serviceJvmOptions());
-                jvmOptions.add("-XX:AOTCache=" + aotCache.get());
-                figures.put("startup.aot.readySeconds", readyTime(aotJava.get(), jvmOptions));
+            List<String> jvmOptions = new ArrayList<>(serviceJvmOptions());
+            aotCache.ifPresent(cache -> jvmOptions.add("-XX:AOTCache=" + cache));
+            measureService(run, serviceJava, jvmOptions, figures);
+            if (imageJava.isPresent()) {
+                figures.put("startup.buildJdk.readySeconds", readyTime(buildJava, serviceJvmOptions()));
             }
             report(run == option("runs"));
         }
     }
 
     /** One run against the packaged service: its start-up, counting, and push for every viewer count. */
-    private void measureService(int run, Map<String, Double> figures) throws Exception {
+    private void measureService(int run, String java, List<String> jvmOptions, Map<String, Double> figures) throws Exception {
         Map<String, String> environment = new LinkedHashMap<>();
         if (options.containsKey("jfr")) {
             // A flight recording of the service for the whole run, to see where its time goes.
             environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
                     + Path.of(options.get("jfr").replaceFirst("(\\.jfr)?$", "-" + run + ".jfr")).toAbsolutePath());
         }
-        List<String> jvmOptions = serviceJvmOptions();
         long launched = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start("bench", environment, jvmOptions).awaitReady(Duration.ofSeconds(120))) {
+        try (ServiceProcess service = ServiceProcess.start("bench", environment, java, jvmOptions).awaitReady(Duration.ofSeconds(120))) {
             figures.put("startup.readySeconds", (System.nanoTime() - launched) / 1e9);
             if (run == 1) {
                 // The service has made its tables by now.
@@ -164,8 +170,9 @@ public final class Benchmark {
                 figures.put("process.peakRssMb", probe.maxRssMb());
             }
             if (jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking"))) {
-                // Where the resident memory is, by the JVM's own account, after the heaviest load.
-                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                // Where the resident memory is, by the JVM's own account, after the heaviest load; asked with the
+                // service's own JDK's jcmd.
+                Process jcmd = new ProcessBuilder(Path.of(java).resolveSibling("jcmd").toString(),
                         String.valueOf(service.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
                 Files.write(out.resolve("native-memory-" + run + ".txt"), jcmd.getInputStream().readAllBytes());
             }
@@ -183,57 +190,57 @@ public final class Benchmark {
         }
     }
 
-    /** Options added to the image's for the service (--service-jvm -Xmx128m,-XX:NativeMemoryTracking=summary), to try others. */
+    /**
+     * Options added to the image's for the service (--service-jvm -Xmx128m,-XX:NativeMemoryTracking=summary), to try
+     * others. A collector or header layout other than the image's also needs a cache trained with it: they are given
+     * to the training start too.
+     */
     private List<String> serviceJvmOptions() {
         String given = options.getOrDefault("service-jvm", "").trim();
         return given.isEmpty() ? List.of() : List.of(given.split("[\\s,]+"));
     }
 
-    /** A JDK 25 or later: given, or (auto) installed beside the one running the benchmark; none skips the measure. */
-    private Optional<String> aotJava() throws Exception {
-        String given = options.get("aot-java");
+    /**
+     * The image's runtime, a JDK of the image's Java (src/main/docker/Dockerfile.jvm): given, or (auto) installed beside
+     * the one running the benchmark; none runs the service on this JDK, without the ahead-of-time cache.
+     */
+    private Optional<String> imageJava() throws Exception {
+        String given = options.get("image-java");
         if (given.equals("none")) {
             return Optional.empty();
         }
         if (!given.equals("auto")) {
             return Optional.of(given);
         }
+        int imageJava = ServiceProcess.imageJava();
         Path jvms = Path.of(System.getProperty("java.home")).getParent();
         try (Stream<Path> installed = Files.list(jvms)) {
-            return installed.map(jdk -> jdk.resolve("bin/java")).filter(Files::isExecutable)
-                    .filter(java -> featureVersion(java) >= 25).map(Path::toString).findFirst();
-        }
-    }
-
-    /** The Java version of a JDK's {@code java}, from the {@code release} file every JDK has beside its bin/. */
-    private static int featureVersion(Path java) {
-        try {
-            var version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(java.getParent().resolveSibling("release")));
-            return version.find() ? Integer.parseInt(version.group(1)) : 0;
-        } catch (IOException unreadable) {
-            return 0;
+            return installed.map(jdk -> jdk.resolve("bin/java").toString()).filter(java -> Files.isExecutable(Path.of(java)))
+                    .filter(java -> ServiceProcess.featureVersion(java) == imageJava).findFirst();
         }
     }
 
     /**
-     * The ahead-of-time cache of JDK 25 (JEP 514/515): a training run of the service (start, count, serve a few
-     * viewers, stop) records the classes it loads and links and the methods' profiles; later launches map them.
+     * The ahead-of-time cache of the image's JDK (JEPs 483, 514, 515), trained as the image's build trains it: the
+     * production start with no service to reach (platform.AotTraining), stopped once started. The cache records the
+     * classes that start loads and links and the methods' profiles; each measured launch maps them.
      */
     private Path trainAotCache(String java) throws Exception {
         Path cache = out.resolve("service.aot");
         Files.deleteIfExists(cache);
-        System.out.println("Training the ahead-of-time cache with " + java);
-        // The cache holds every class the run loads: more metaspace than the image's cap while it is written.
-        try (ServiceProcess service = ServiceProcess.start("bench-aot-training", Map.of(), java,
-                List.of("-XX:MaxMetaspaceSize=512m", "-XX:AOTCacheOutput=" + cache)).awaitReady(Duration.ofSeconds(120))) {
-            ingestOverHttp(service.port(), 5000);
-            try (Viewers viewers = Viewers.connect(10, service.port(), "/live", Callers.bearer("wall"))) {
-                Thread.sleep(2000);
-            }
-            service.stop(Duration.ofSeconds(60));
+        System.out.println("Training the ahead-of-time cache with " + java + ", as the image's build does");
+        Map<String, String> asInTheImageBuild = new LinkedHashMap<>();
+        asInTheImageBuild.put("QUARKUS_PROFILE", "prod,aot-training");
+        for (String service : List.of("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_OIDC_AUTH_SERVER_URL",
+                "EXCHANGEPULSE_OIDC_CLIENT_SECRET", "EXCHANGEPULSE_SESSION_SECRET")) {
+            asInTheImageBuild.put(service, "");
         }
-        if (!Files.exists(cache)) {
-            throw new IllegalStateException("the training run wrote no cache; see target/it-logs/bench-aot-training.log");
+        List<String> jvmOptions = new ArrayList<>(serviceJvmOptions());
+        // Writing the cache takes more metaspace than the service's cap (the image's build gives the same).
+        jvmOptions.addAll(List.of("-XX:MaxMetaspaceSize=512m", "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error,cds=error"));
+        int exit = ServiceProcess.start("bench-aot-training", asInTheImageBuild, java, jvmOptions).awaitExit(Duration.ofMinutes(3));
+        if (exit != 0 || !Files.exists(cache)) {
+            throw new IllegalStateException("the training start wrote no cache (exit " + exit + "); see target/it-logs/bench-aot-training.log");
         }
         return cache;
     }
@@ -241,7 +248,7 @@ public final class Benchmark {
     /** Launch to ready of one more start of the service, stopped once ready. */
     private double readyTime(String java, List<String> jvmOptions) throws Exception {
         long launched = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start("bench-aot", Map.of(), java, jvmOptions).awaitReady(Duration.ofSeconds(120))) {
+        try (ServiceProcess service = ServiceProcess.start("bench-build-jdk", Map.of(), java, jvmOptions).awaitReady(Duration.ofSeconds(120))) {
             return (System.nanoTime() - launched) / 1e9;
         }
     }

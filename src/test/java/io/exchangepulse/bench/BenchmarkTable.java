@@ -49,10 +49,10 @@ final class BenchmarkTable {
                     "<= 2x raw fan-out");
         }
         out.printf(ROW, "Peak resident memory of the service (MB)", summary.get("process.peakRssMb").format("%.0f"), "", "<= 300 MB");
-        out.printf(ROW, "Launch to ready, JDK of the build (s)", summary.get("startup.readySeconds").format("%.1f"),
+        out.printf(ROW, "Launch to ready, the image's runtime (s)", summary.get("startup.readySeconds").format("%.1f"),
                 "Quarkus \"started in\" " + summary.get("startup.quarkusStartedInSeconds").format("%.1f"), "<= 2 s");
-        if (summary.containsKey("startup.aot.readySeconds")) {
-            out.printf(ROW, "Launch to ready, JDK 25 + AOT cache (s)", summary.get("startup.aot.readySeconds").format("%.1f"), "", "<= 2 s");
+        if (summary.containsKey("startup.buildJdk.readySeconds")) {
+            out.printf(ROW, "Launch to ready, the build's JDK, no cache (s)", summary.get("startup.buildJdk.readySeconds").format("%.1f"), "", "");
         }
     }
 

@@ -91,7 +91,7 @@ public final class ServiceProcess implements AutoCloseable {
 
         Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(containerJavaOptions());
+        command.addAll(containerJavaOptions(java));
         command.addAll(extraOptions);
         // From the application's directory, the same wherever the checkout is: a JDK's ahead-of-time cache holds
         // the class path as the training run was launched, and a later launch must give the same one.
@@ -114,13 +114,48 @@ public final class ServiceProcess implements AutoCloseable {
         return environment;
     }
 
-    /** The JVM options of the container image (src/main/docker/Dockerfile.jvm), so that tests run what a pod runs. */
-    static List<String> containerJavaOptions() throws IOException {
-        Matcher options = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"").matcher(Files.readString(DOCKERFILE));
+    /**
+     * The JVM options of the container image (src/main/docker/Dockerfile.jvm), so that tests run what a pod runs. An
+     * older JVM than the image's (the build's JDK 17) takes those it knows and passes over the image's newer ones
+     * (compact object headers, say); the image's ahead-of-time cache is the image's, a local run trains its own.
+     */
+    static List<String> containerJavaOptions(String java) throws IOException {
+        String dockerfile = Files.readString(DOCKERFILE);
+        Matcher options = Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]*)\"").matcher(dockerfile);
         if (!options.find()) {
             throw new IllegalStateException("no ENV JAVA_OPTS in " + DOCKERFILE);
         }
-        return List.of(options.group(1).trim().split("\\s+"));
+        List<String> result = new ArrayList<>();
+        if (featureVersion(java) < imageJava(dockerfile)) {
+            result.add("-XX:+IgnoreUnrecognizedVMOptions");
+        }
+        result.addAll(List.of(options.group(1).trim().split("\\s+")));
+        return result;
+    }
+
+    /** The Java version of the image's runtime. */
+    public static int imageJava() throws IOException {
+        return imageJava(Files.readString(DOCKERFILE));
+    }
+
+    /** The image's first stage is Temurin's image of its Java version. */
+    private static int imageJava(String dockerfile) {
+        Matcher image = Pattern.compile("(?m)^FROM eclipse-temurin:(\\d+)").matcher(dockerfile);
+        if (!image.find()) {
+            throw new IllegalStateException("no FROM eclipse-temurin:<version> in " + DOCKERFILE);
+        }
+        return Integer.parseInt(image.group(1));
+    }
+
+    /** The Java version of a JDK's {@code java}, from the {@code release} file every JDK has beside its bin/. */
+    public static int featureVersion(String java) {
+        try {
+            Path executable = Path.of(java).toRealPath();
+            var version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(executable.getParent().resolveSibling("release")));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (IOException unreadable) {
+            return 0;
+        }
     }
 
     public int port() {
