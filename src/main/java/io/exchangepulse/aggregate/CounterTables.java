@@ -82,8 +82,8 @@ public class CounterTables {
             StartupFailure.exit(StartupFailure.rootMessage(e));
             return;
         }
-        // Without this hour's partitions nothing can be counted; the scheduled run tries again if this fails.
-        maintain().await().atMost(Duration.ofSeconds(60));
+        // Not awaited: readiness does not need it, and a batch makes any partition it needs itself (ensureFor).
+        maintain().subscribe().with(done -> LOG.debug("Counter partitions kept"));
     }
 
     /** Makes the partitions due by the calendar, and drops those past retention. */
