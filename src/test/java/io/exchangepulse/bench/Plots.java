@@ -11,10 +11,10 @@ import java.util.Locale;
  */
 final class Plots {
 
-    private static final int WIDTH = 640;
+    private static final int WIDTH = 720;
     private static final int HEIGHT = 400;
     private static final int LEFT = 70;
-    private static final int RIGHT = 190;
+    private static final int RIGHT = 250;
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
     private static final int PLOT_WIDTH = WIDTH - LEFT - RIGHT;
@@ -48,23 +48,21 @@ final class Plots {
         for (int n = 0; n < lines.size(); n++) {
             Line series = lines.get(n);
             StringBuilder points = new StringBuilder();
+            StringBuilder dots = new StringBuilder();
             for (int i = 0; i < series.values().length; i++) {
                 if (!Double.isNaN(series.values()[i])) {
-                    points.append(points.isEmpty() ? "" : " ").append(format(x(i, step))).append(',').append(format(y(series.values()[i], top)));
-                }
-            }
-            svg.append("<g class=\"series\"><title>").append(escape(series.name())).append("</title>")
-                    .append("<polyline fill=\"none\" stroke=\"").append(series.colour()).append("\" stroke-width=\"2\"")
-                    .append(series.dashed() ? " stroke-dasharray=\"6,4\"" : "").append(" points=\"").append(points).append("\"/>");
-            for (String point : points.toString().split(" ")) {
-                if (!point.isEmpty()) {
-                    String[] xy = point.split(",");
-                    svg.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"3\" fill=\"")
+                    String cx = format(x(i, step));
+                    String cy = format(y(series.values()[i], top));
+                    points.append(points.isEmpty() ? "" : " ").append(cx).append(',').append(cy);
+                    dots.append("<circle cx=\"").append(cx).append("\" cy=\"").append(cy).append("\" r=\"3\" fill=\"")
                             .append(series.colour()).append("\"/>");
                 }
             }
+            String stroke = "stroke=\"" + series.colour() + "\" stroke-width=\"2\"" + (series.dashed() ? " stroke-dasharray=\"6,4\"" : "");
+            svg.append("<g class=\"series\"><title>").append(escape(series.name())).append("</title>")
+                    .append("<polyline fill=\"none\" ").append(stroke).append(" points=\"").append(points).append("\"/>").append(dots);
             svg.append("</g>\n");
-            legend(svg, n, series.name(), series.colour(), series.dashed());
+            legend(svg, n, series.name(), stroke);
         }
         return close(svg);
     }
@@ -88,7 +86,7 @@ final class Plots {
                     .append("\" fill=\"").append(bar.colour()).append("\"/>");
             text(svg, x(i, step), TOP + PLOT_HEIGHT - height - 5, "middle", String.format(Locale.ROOT, "%,.0f", value));
             svg.append("</g>\n");
-            legend(svg, i, bar.name(), bar.colour(), false);
+            legend(svg, i, bar.name(), "stroke=\"" + bar.colour() + "\" stroke-width=\"8\"");
         }
         return close(svg);
     }
@@ -122,12 +120,12 @@ final class Plots {
         svg.append("</g>\n");
     }
 
-    private static void legend(StringBuilder svg, int index, String name, String colour, boolean dashed) {
+    /** A legend entry: a short line drawn with the series' own stroke attributes, and its name. */
+    private static void legend(StringBuilder svg, int index, String name, String stroke) {
         double y = TOP + 10 + index * 20;
         double x = LEFT + PLOT_WIDTH + 15;
         svg.append("<g class=\"legend\"><line x1=\"").append(format(x)).append("\" y1=\"").append(format(y)).append("\" x2=\"")
-                .append(format(x + 24)).append("\" y2=\"").append(format(y)).append("\" stroke=\"").append(colour)
-                .append("\" stroke-width=\"").append(dashed ? "2\" stroke-dasharray=\"6,4" : "6").append("\"/>");
+                .append(format(x + 24)).append("\" y2=\"").append(format(y)).append("\" ").append(stroke).append("/>");
         text(svg, x + 30, y + 4, "start", name);
         svg.append("</g>\n");
     }
