@@ -158,7 +158,7 @@ public final class Benchmark {
         Map<String, String> environment = new LinkedHashMap<>();
         if (options.containsKey("jfr")) {
             // A flight recording of the service for the whole run, to see where its time goes.
-            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
+            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + Path.of(options.get("jfr").replaceFirst("(\\.jfr)?$", "-" + run + ".jfr")).toAbsolutePath());
         }
         List<String> jvmOptions = serviceJvmOptions();
@@ -192,6 +192,10 @@ public final class Benchmark {
             // Read late: the log line may still be on its way when the service first answers ready.
             var started = STARTED_IN.matcher(service.output());
             figures.put("startup.quarkusStartedInSeconds", started.find() ? Double.parseDouble(started.group(1)) : Double.NaN);
+            if (options.containsKey("jfr")) {
+                // The recording is written as the JVM exits on its own: a SIGTERM, not the kill that closing it is.
+                service.stop(Duration.ofSeconds(60));
+            }
         }
         int[] counts = viewerCounts();
         if (counts.length > 1) {
