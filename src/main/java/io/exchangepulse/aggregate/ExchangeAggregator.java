@@ -2,7 +2,6 @@ package io.exchangepulse.aggregate;
 
 import io.exchangepulse.counters.CountsDelta;
 import io.exchangepulse.counters.Horizon;
-import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.domain.Admission;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Violation;
@@ -77,7 +76,7 @@ public class ExchangeAggregator {
     DeadLetterOutbox deadLetters;
 
     @Inject
-    LiveRows liveRows;
+    CounterTables tables;
 
     @Inject
     Admission admission;
@@ -159,7 +158,8 @@ public class ExchangeAggregator {
                             a.countedThrough().isAfter(b.countedThrough()) ? a.countedThrough() : b.countedThrough()));
         }
         long newestIngestedAt = batch.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
-        return pool.withTransaction(connection -> positions.lock(connection, topic, progress.keySet())
+        List<Exchange> readable = batch.stream().map(ExchangeValue::of).filter(ExchangeValue::isAccepted).map(ExchangeValue::exchange).toList();
+        return tables.ensureFor(readable).chain(() -> pool.withTransaction(connection -> positions.lock(connection, topic, progress.keySet())
                 .chain(stored -> {
                     for (Map.Entry<Integer, Long> position : stored.entrySet()) {
                         Optional<CountingGaps.Gap> gap = gaps.blocking(position.getKey(), position.getValue());
@@ -200,7 +200,8 @@ public class ExchangeAggregator {
                                 }
                                 List<Exchange> fresh = claim.fresh();
                                 int validUnseen = unseen.size() - letters.size();
-                                Increments increments = Increments.of(fresh);
+                                Instant now = clock.instant();
+                                Increments increments = Increments.of(fresh, (grain, bucket) -> tables.keeps(grain, bucket, now));
                                 // Pipelined on the connection: one round trip for all of them.
                                 return Uni.combine().all().unis(
                                                 counters.add(connection, increments),
@@ -211,9 +212,10 @@ public class ExchangeAggregator {
                                                 new BatchOutcome(fresh.size(), validUnseen - fresh.size(), letters.size(),
                                                         batch.size() - unseen.size()),
                                                 new CountsDelta(spans, newestIngestedAt,
-                                                        increments.deltaRows(liveRows, Horizon.at(clock.instant())))));
+                                                        increments.deltaRows(Horizon.at(now)))));
                             });
-                }));
+                })))
+                .onFailure(Failures::isMissingPartition).invoke(tables::forget);
     }
 
     /** Why a copy of a counted id is not counted: it says something else than the copy that was. */

@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
  * batch is parsed while the aggregator's transaction for the current one is still in PostgreSQL. It
  * never throws, so a record no reader accepts becomes a dead letter instead of stalling its partition. When
  * it may arrive is judged later, against the record's time ({@code Admission}). Kafka makes it by its class
- * name, hence its own mapper and reader, which are the same as the beans'.
+ * name, hence its own mapper and reader: the beans' rules, but fields it does not know are passed over
+ * ({@link ExchangeReader#forLog()}), so a newer replica's exchanges are counted during a rolling deploy.
  */
 public class ExchangeValueDeserializer implements Deserializer<ExchangeValue> {
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ExchangeReader reader = new ExchangeReader();
+    private final ExchangeReader reader = ExchangeReader.forLog();
 
     @Override
     public ExchangeValue deserialize(String topic, byte[] bytes) {

@@ -4,7 +4,6 @@ import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.CountsDelta;
 import io.exchangepulse.counters.Horizon;
-import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Grain;
 
@@ -15,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * A batch of exchanges folded into counter increments: one per family, grain, bucket and dimension
@@ -40,6 +40,11 @@ final class Increments {
     }
 
     static Increments of(List<Exchange> exchanges) {
+        return of(exchanges, (grain, bucket) -> true);
+    }
+
+    /** Only the rows {@code kept} says are still kept: a late exchange adds no row its grain has already forgotten. */
+    static Increments of(List<Exchange> exchanges, BiPredicate<Grain, Instant> kept) {
         // Bucketing (the year's above all) costs more than the rest of folding: once per exchange and grain.
         Grain[] grains = Grain.values();
         Instant[][] buckets = new Instant[exchanges.size()][grains.length];
@@ -53,8 +58,11 @@ final class Increments {
             Map<Increment, Long> counts = new HashMap<>();
             for (int e = 0; e < exchanges.size(); e++) {
                 List<String> dimensions = family.dimensionsOf(exchanges.get(e));
-                for (Grain grain : grains) {
-                    counts.merge(new Increment(grain, buckets[e][grain.ordinal()], dimensions, 0), 1L, Long::sum);
+                for (Grain grain : family.grains()) {
+                    Instant bucket = buckets[e][grain.ordinal()];
+                    if (kept.test(grain, bucket)) {
+                        counts.merge(new Increment(grain, bucket, dimensions, 0), 1L, Long::sum);
+                    }
                 }
             }
             byFamily.put(family, counts.entrySet().stream()
@@ -69,14 +77,14 @@ final class Increments {
         return byFamily.get(family);
     }
 
-    /** The increments a delta carries: those of rows that some live view reads. */
-    List<CountsDelta.Row> deltaRows(LiveRows live, Horizon horizon) {
+    /** The increments a delta carries: those of the rows the families keep live ({@link CounterFamily#live()}). */
+    List<CountsDelta.Row> deltaRows(Horizon horizon) {
         List<CountsDelta.Row> rows = new ArrayList<>();
         byFamily.forEach((family, increments) -> {
             for (Increment increment : increments) {
                 CounterKey key = new CounterKey(family, increment.grain(), increment.bucket().getEpochSecond(),
                         increment.dimensions());
-                if (live.keeps(key, horizon)) {
+                if (horizon.covers(key)) {
                     rows.add(new CountsDelta.Row(key, increment.count()));
                 }
             }

@@ -1,6 +1,7 @@
 package io.exchangepulse.alerts;
 
 import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.counters.CounterRetention;
 import io.exchangepulse.domain.Grain;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,9 @@ public class ActivityRepository {
     @ReactiveDataSource("queries")
     Pool pool;
 
+    @Inject
+    CounterRetention retention;
+
     /** {@code family} is {@link CounterFamily#TASK_FORCE} or {@link CounterFamily#CRIME_AREA_KIND} (kinds summed). */
     public Uni<Activity> activity(CounterFamily family, AlertsConfig.Window window, Instant now) {
         String subject = family.columns().get(0);
@@ -49,7 +53,11 @@ public class ActivityRepository {
         int windows = (int) (window.lookback().toSeconds() / window.length().toSeconds());
         Instant lookbackFrom = current.minus(window.length().multipliedBy(windows));
         Instant yearAgo = now.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
-        Instant lastYearFrom = window.observeGrain().bucketOf(yearAgo).minus(window.length()).plus(step);
+        // A year back the observed grain (minutes) may be forgotten already: then the window is read in the
+        // baseline's buckets (the clock hour that holds the moment a year ago).
+        Grain lastYearGrain = retention.keeps(window.observeGrain(), window.observeGrain().bucketOf(yearAgo).minus(window.length()), now)
+                ? window.observeGrain() : window.baselineGrain();
+        Instant lastYearFrom = lastYearGrain.bucketOf(yearAgo).minus(window.length()).plus(lastYearGrain.step().orElseThrow());
         String sums = "SELECT " + subject + ", sum(n)::bigint FROM " + family.table()
                 + " WHERE grain = $1 AND bucket >= $2 AND bucket <= $3 GROUP BY 1";
         // The primary key leads with (grain, bucket): the first counted window is one index probe.
@@ -67,7 +75,7 @@ public class ActivityRepository {
                         sums(sums, window.observeGrain(), observedFrom, now),
                         historyFrom.chain(from -> history(family, subject, window, from, current)
                                 .map(history -> Map.entry(from, history))),
-                        sums(sums, window.observeGrain(), lastYearFrom, yearAgo))
+                        sums(sums, lastYearGrain, lastYearFrom, yearAgo))
                 .with((observed, history, lastYear) -> new Activity(observed, history.getValue(),
                         (int) (Duration.between(history.getKey(), current).toSeconds() / window.length().toSeconds()), lastYear));
     }

@@ -8,10 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * How far back the live views can look at one moment: every year; days since the start of last year
- * (today against the same day last year, the day trends); the last {@value #MAX_MINUTES} minutes and one
- * more (the minute trends). Each view keeps what it reads inside it ({@link LiveRows}); a batch of
- * backfilled history then still makes a small delta. Computed once per moment, then asked for every row.
+ * The live windows ({@link LiveWindow}) at one moment, as first buckets: computed once per moment, then
+ * asked for every row. Which rows are live at all is the families' declaration ({@link CounterFamily#live()}).
  */
 public record Horizon(long startOfToday, long startOfLastYear, long firstMinute) {
 
@@ -25,13 +23,19 @@ public record Horizon(long startOfToday, long startOfLastYear, long firstMinute)
                 now.minus(Duration.ofMinutes(MAX_MINUTES + 1)).getEpochSecond());
     }
 
-    /** Whether a row of this grain and bucket is recent enough for any live view. */
-    public boolean covers(Grain grain, long bucket) {
-        return switch (grain) {
-            case YEAR -> true;
-            case DAY -> bucket >= startOfLastYear;
-            case MINUTE -> bucket >= firstMinute;
-            case HOUR -> false;
+    /** The first bucket (epoch seconds) inside the window. */
+    public long firstBucket(LiveWindow window) {
+        return switch (window) {
+            case ALL -> Long.MIN_VALUE;
+            case SINCE_LAST_YEAR -> startOfLastYear;
+            case TODAY -> startOfToday;
+            case LAST_MINUTES -> firstMinute;
         };
+    }
+
+    /** Whether the row is live: its family keeps its grain live, and its bucket is inside that window. */
+    public boolean covers(CounterKey key) {
+        LiveWindow window = key.family().liveWindow(key.grain());
+        return window != null && key.bucket() >= firstBucket(window);
     }
 }

@@ -10,16 +10,35 @@ import java.util.UUID;
 
 /**
  * The rules of the exchange contract (src/docs/api.md, "Sending exchanges") for one submitted exchange, but for
- * when it may arrive ({@link Admission}). The same reader judges what comes over HTTP and what other
- * producers write straight to Kafka, so both paths accept exactly the same exchanges.
+ * when it may arrive ({@link Admission}). The same rules judge what comes over HTTP and what is read from
+ * the exchange topic, so both paths accept the same exchanges, with one difference: a field the contract
+ * does not name is refused over HTTP (a client's typo gets a clear 400) but passed over in the log
+ * ({@link #forLog()}), where a replica of a newer version, mid-deploy, may already write a field this one
+ * does not know; the exchange is counted by the fields it knows, never made a dead letter for the new one.
  */
 public final class ExchangeReader {
+
+    private final boolean unknownFieldsAllowed;
+
+    /** The reader of the HTTP API: unknown fields are refused. */
+    public ExchangeReader() {
+        this(false);
+    }
+
+    private ExchangeReader(boolean unknownFieldsAllowed) {
+        this.unknownFieldsAllowed = unknownFieldsAllowed;
+    }
+
+    /** The reader of the exchange topic: unknown fields are passed over. */
+    public static ExchangeReader forLog() {
+        return new ExchangeReader(true);
+    }
 
     static final Set<String> FIELDS = new LinkedHashSet<>(List.of(
             "id", "occurredAt", "from", "to", "agency", "kind", "channel", "crimeArea", "operationId"));
 
     public Reading<Exchange> read(JsonNode node) {
-        var fields = FieldReader.of(node, FIELDS);
+        var fields = FieldReader.of(node, FIELDS, unknownFieldsAllowed);
         if (!fields.isObject()) {
             return Reading.invalid(fields.violations());
         }

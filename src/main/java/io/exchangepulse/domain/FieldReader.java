@@ -29,9 +29,17 @@ final class FieldReader {
 
     /** Empty when {@code node} is not an object: the one violation is then already recorded. */
     static FieldReader of(JsonNode node, Set<String> knownFields) {
+        return of(node, knownFields, false);
+    }
+
+    /** With {@code unknownAllowed}, fields outside {@code knownFields} are passed over instead of refused. */
+    static FieldReader of(JsonNode node, Set<String> knownFields, boolean unknownAllowed) {
         var reader = new FieldReader(node);
         if (node == null || !node.isObject()) {
             reader.violate("", "must be a JSON object");
+            return reader;
+        }
+        if (unknownAllowed) {
             return reader;
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

@@ -7,6 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the dashboard must know to read the live views, from the one place that defines it: the codes in
@@ -31,7 +32,11 @@ public record Contract(
                         + "\"taskForces\": [\"DRUGS\"], \"views\": [\"crimeAreas\", \"totals\"]}") CallerSight caller,
         @Schema(description = "Where the signed-in page renews its session, and signs out.",
                 example = "{\"provider\": \"https://sso.center.example/realms/exchange-pulse\", \"signOut\": \"/logout\"}")
-        SignIn signIn) {
+        SignIn signIn,
+        @Schema(description = "How long the counts of each trend step are kept (ISO-8601), or 'forever': a query of a step "
+                + "further back is a 400 (src/docs/operations.md, \"How long counts are kept\").",
+                example = "{\"PT1M\": \"P35D\", \"PT1H\": \"P400D\", \"P1D\": \"forever\"}")
+        Map<String, String> kept) {
 
     @RegisterForReflection
     @Schema(description = "The caller and what it may see (src/docs/security.md, \"Identity and access\").")

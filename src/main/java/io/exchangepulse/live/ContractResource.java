@@ -1,6 +1,8 @@
 package io.exchangepulse.live;
 
+import io.exchangepulse.counters.CounterRetention;
 import io.exchangepulse.domain.CrimeArea;
+import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.OperationKind;
 import io.exchangepulse.domain.OperationStatus;
 import io.exchangepulse.domain.Party;
@@ -22,10 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.function.Function;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 @Authenticated
 @Path("/api/v1/contract")
@@ -48,6 +53,9 @@ public class ContractResource {
 
     @ConfigProperty(name = "quarkus.oidc.web.logout.path")
     String signOut;
+
+    @Inject
+    CounterRetention retention;
 
     @GET
     @Operation(summary = "The codes, their names and the live views",
@@ -73,7 +81,16 @@ public class ContractResource {
                 }).toList(),
                 new Contract.CallerSight(caller.name(), caller.roles().stream().map(Role::claim).sorted().toList(),
                         sight.wholeCenter(), List.copyOf(sight.taskForces()), sight.views()),
-                new Contract.SignIn(identity.publicProviderUrl().or(() -> provider).orElseThrow(), signOut));
+                new Contract.SignIn(identity.publicProviderUrl().or(() -> provider).orElseThrow(), signOut),
+                kept());
+    }
+
+    private Map<String, String> kept() {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (Grain grain : Grain.values()) {
+            grain.step().ifPresent(step -> kept.put(step.toString(), retention.of(grain).map(Duration::toString).orElse("forever")));
+        }
+        return kept;
     }
 
     private static <E extends Enum<E>> List<Contract.Code> codes(E[] values, Function<E, String> name) {

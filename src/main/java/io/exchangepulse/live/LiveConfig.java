@@ -43,4 +43,8 @@ public interface LiveConfig {
     /** How often the view checks that it has not missed a delta (a gap no later delta reveals). */
     @WithDefault("PT10S")
     Duration reconcile();
+
+    /** During a rolling deploy, how often at most a delta of another version makes the live copy reload. */
+    @WithDefault("PT1S")
+    Duration foreignDeltaReload();
 }

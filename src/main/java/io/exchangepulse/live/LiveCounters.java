@@ -4,7 +4,6 @@ import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.CountsDelta;
 import io.exchangepulse.counters.Horizon;
-import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.live.views.CounterTable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,8 @@ import java.util.function.Function;
  * This replica's copy of the counter rows the views read: a snapshot from PostgreSQL plus the deltas after
  * it. The positions of the exchange topic that the copy includes tell which deltas are already in it and
  * whether one was missed. A delta is applied whole (under the write lock), so a view never shows half a
- * batch. Rows are held by family and grain, so that each view walks only the rows it reads.
+ * batch. It holds the rows the families keep live ({@link io.exchangepulse.counters.CounterFamily#live()}), by family
+ * and grain, so that each view walks only the rows it reads.
  */
 @ApplicationScoped
 public class LiveCounters {
@@ -33,17 +33,15 @@ public class LiveCounters {
     /** Whether a delta was applied, was already included, or reveals a missed one. */
     enum Applied { APPLIED, ALREADY_INCLUDED, GAP }
 
-    private final LiveRows live;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<CounterFamily, Map<Grain, Map<CounterKey, Long>>> rows = new EnumMap<>(CounterFamily.class);
-    private final CounterTable table = (family, grain, row) -> rowsOf(family, grain).forEach(row::accept);
+    private final CounterTable table = (rows, row) -> rowsOf(rows.family(), rows.grain()).forEach(row::accept);
     private Map<Integer, Long> positions = new HashMap<>();
     private volatile long version;
     private volatile long newestIngestedAt;
     private volatile boolean loaded;
 
-    LiveCounters(LiveRows live) {
-        this.live = live;
+    LiveCounters() {
         for (CounterFamily family : CounterFamily.values()) {
             Map<Grain, Map<CounterKey, Long>> byGrain = new EnumMap<>(Grain.class);
             for (Grain grain : Grain.values()) {
@@ -59,7 +57,7 @@ public class LiveCounters {
         try {
             rows.values().forEach(byGrain -> byGrain.values().forEach(Map::clear));
             snapshot.rows().forEach((key, count) -> {
-                if (live.keeps(key, horizon)) {
+                if (horizon.covers(key)) {
                     rowsOf(key.family(), key.grain()).put(key, count);
                 }
             });
@@ -90,7 +88,7 @@ public class LiveCounters {
             Horizon horizon = Horizon.at(now);
             for (CountsDelta.Row row : delta.rows()) {
                 CounterKey key = row.key();
-                if (live.keeps(key, horizon)) {
+                if (horizon.covers(key)) {
                     rowsOf(key.family(), key.grain()).merge(key, row.count(), Long::sum);
                 }
             }
@@ -119,7 +117,7 @@ public class LiveCounters {
         lock.writeLock().lock();
         try {
             rows.values().forEach(byGrain -> byGrain.values().forEach(
-                    grainRows -> grainRows.keySet().removeIf(key -> !live.keeps(key, horizon))));
+                    grainRows -> grainRows.keySet().removeIf(key -> !horizon.covers(key))));
         } finally {
             lock.writeLock().unlock();
         }

@@ -1,11 +1,17 @@
 package io.exchangepulse.live;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CountsDelta;
+import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.platform.Tracing;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +24,8 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,6 +33,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * replica reads it in a consumer group of its own, so every replica sees every delta). A gap in the
  * position chain, or positions in PostgreSQL that stay ahead of the view, mean a delta was lost: the
  * view reloads.
+ *
+ * <p>In a rolling deploy the deltas may come from a replica of another version. Fields and codes this one
+ * does not know are passed over (a row of a family it does not know is not its views' business); a delta
+ * that does not say it carries every live row this replica keeps (an older one), or of a newer format, or
+ * that cannot be read at all, is never just dropped: the view reloads from PostgreSQL, at most once per
+ * {@code exchangepulse.live.foreign-delta-reload}, so no view is starved while versions are mixed.
  */
 @ApplicationScoped
 public class LiveDeltaConsumer {
@@ -52,8 +66,20 @@ public class LiveDeltaConsumer {
     @Inject
     BroadcastTraces traces;
 
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    LiveConfig config;
+
     private final AtomicBoolean reloading = new AtomicBoolean();
     private final MissedDeltaCheck missedDeltas = new MissedDeltaCheck();
+    private final List<LiveRows> live = CounterFamily.allLive();
+    private volatile Instant lastForeignReload = Instant.MIN;
+    private volatile int lastForeignFormat = CountsDelta.FORMAT;
+    /** A foreign delta came within the reload interval: the next reconcile reloads. */
+    private volatile boolean stale;
+    private ObjectReader reader;
 
     /** Viewers should find the view loaded; if the database is not there yet, {@link #reconcile} loads it later. */
     void atStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 3) StartupEvent event) {
@@ -64,16 +90,23 @@ public class LiveDeltaConsumer {
     public Uni<Void> apply(ConsumerRecord<String, byte[]> record) {
         CountsDelta delta;
         try {
-            delta = mapper.readValue(record.value(), CountsDelta.class);
+            delta = reader.readValue(record.value());
         } catch (IOException e) {
-            LOG.warnf("Ignored a delta that cannot be read: %s", e.getMessage());
-            return Uni.createFrom().voidItem();
+            return foreign("cannot be read (" + e.getMessage().lines().findFirst().orElse("") + ")", -1);
         }
         if (delta.reload()) {
             LOG.info("Counts changed outside counting; reloading the live view");
             return reload();
         }
-        switch (counters.apply(delta, clock.instant())) {
+        if (delta.format() > CountsDelta.FORMAT) {
+            return foreign("is of format " + delta.format() + ", newer than this replica's " + CountsDelta.FORMAT, delta.format());
+        }
+        List<CountsDelta.Row> known = delta.rows().stream()
+                .filter(row -> row.key() != null && row.key().family() != null && row.key().grain() != null)
+                .toList();
+        CountsDelta readable = known.size() == delta.rows().size() ? delta
+                : new CountsDelta(delta.format(), delta.carries(), delta.spans(), delta.newestIngestedAt(), known, false);
+        switch (counters.apply(readable, clock.instant())) {
             case APPLIED -> {
                 // Only this consumer applies deltas, so the version just made holds this one (a reload in between
                 // makes a later version, which holds it too).
@@ -88,14 +121,45 @@ public class LiveDeltaConsumer {
                 // the snapshot the view was loaded from already holds it
             }
         }
-        return Uni.createFrom().voidItem();
+        return delta.carriesAll(live) ? Uni.createFrom().voidItem()
+                : foreign("does not say it carries every live row this replica keeps", Math.max(1, delta.format()));
+    }
+
+    /**
+     * A delta from a replica of another version that this one cannot rely on: reloads from PostgreSQL, at most
+     * once per {@link LiveConfig#foreignDeltaReload()} (the deltas after it are applied meanwhile; {@link #reconcile} catches
+     * the last), and says so once per format seen.
+     */
+    private Uni<Void> foreign(String why, int format) {
+        metrics.counter("pulse.live.deltas.foreign").increment();
+        if (format != lastForeignFormat) {
+            lastForeignFormat = format;
+            LOG.infof("A delta %s: a replica of another version publishes; the live view reloads from PostgreSQL at most "
+                    + "every %s while versions are mixed", why, config.foreignDeltaReload());
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(lastForeignReload.plus(config.foreignDeltaReload()))) {
+            stale = true;
+            return Uni.createFrom().voidItem();
+        }
+        lastForeignReload = now;
+        stale = false;
+        return reload();
+    }
+
+    /** Codes this replica does not know (a family, a grain) are read as null, and such rows passed over. */
+    @PostConstruct
+    void prepareReader() {
+        reader = mapper.readerFor(CountsDelta.class).with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Catches a lost delta that no later delta reveals (the partition went quiet after it). */
     @Scheduled(every = "${exchangepulse.live.reconcile:PT10S}", delayed = "${exchangepulse.live.reconcile:PT10S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reconcile() {
-        if (!counters.loaded()) {
+        if (!counters.loaded() || stale) {
+            stale = false;
             return reload().onFailure().recoverWithNull();
         }
         return snapshots.storedPositions()

@@ -4,7 +4,7 @@ import io.exchangepulse.aggregate.StoredPositionRepository;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.Horizon;
-import io.exchangepulse.domain.Grain;
+import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.platform.Topics;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the counter rows inside the live {@link Horizon} and the positions they include in one REPEATABLE
+ * Reads the live counter rows (each family's declared {@link LiveRows}, at the moment's {@link Horizon}) and the positions they include in one REPEATABLE
  * READ transaction: a consistent cut, so that the deltas after it can be told from those already in it.
  */
 @ApplicationScoped
@@ -49,27 +50,32 @@ public class LiveSnapshotRepository {
         return pool.withTransaction(connection -> connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()
                 .chain(() -> positions.stored(connection, topics.exchanges()))
                 .invoke(stored::putAll)
-                .chain(() -> Multi.createFrom().items(CounterFamily.values())
-                        .onItem().transformToUniAndConcatenate(family -> connection.preparedQuery(select(family))
-                                .execute(Tuple.of(
-                                        Instant.ofEpochSecond(horizon.startOfLastYear()).atOffset(ZoneOffset.UTC),
-                                        Instant.ofEpochSecond(horizon.firstMinute()).atOffset(ZoneOffset.UTC)))
-                                .invoke(result -> result.forEach(row -> rows.put(keyOf(family, row), row.getLong(
-                                        2 + family.columns().size())))))
+                .chain(() -> Multi.createFrom().iterable(CounterFamily.allLive())
+                        .onItem().transformToUniAndConcatenate(live -> connection.preparedQuery(select(live.family()))
+                                .execute(Tuple.of(live.grain().name(), firstBucket(horizon, live)))
+                                .invoke(result -> result.forEach(row -> rows.put(keyOf(live, row), row.getLong(
+                                        1 + live.family().columns().size())))))
                         .collect().last()))
                 .map(done -> new LiveCounters.Snapshot(rows, stored));
     }
 
     private static String select(CounterFamily family) {
-        return "SELECT grain, bucket, " + String.join(", ", family.columns()) + ", n FROM " + family.table()
-                + " WHERE grain = 'YEAR' OR (grain = 'DAY' AND bucket >= $1) OR (grain = 'MINUTE' AND bucket >= $2)";
+        return "SELECT bucket, " + String.join(", ", family.columns()) + ", n FROM " + family.table() + " WHERE grain = $1 AND bucket >= $2";
     }
 
-    private static CounterKey keyOf(CounterFamily family, Row row) {
-        List<String> dimensions = new ArrayList<>(family.columns().size());
-        for (int i = 0; i < family.columns().size(); i++) {
-            dimensions.add(row.getString(2 + i));
+    private static OffsetDateTime firstBucket(Horizon horizon, LiveRows live) {
+        long first = horizon.firstBucket(live.window());
+        // PostgreSQL's timestamps begin in 4713 BC; every bucket is after that.
+        return first == Long.MIN_VALUE ? OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+                : Instant.ofEpochSecond(first).atOffset(ZoneOffset.UTC);
+    }
+
+    private static CounterKey keyOf(LiveRows live, Row row) {
+        int width = live.family().columns().size();
+        List<String> dimensions = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
+            dimensions.add(row.getString(1 + i));
         }
-        return new CounterKey(family, Grain.valueOf(row.getString(0)), row.getOffsetDateTime(1).toEpochSecond(), dimensions);
+        return new CounterKey(live.family(), live.grain(), row.getOffsetDateTime(0).toEpochSecond(), dimensions);
     }
 }

@@ -18,11 +18,28 @@ public final class Failures {
     }
 
     public static boolean isTransient(Throwable failure) {
+        if (isMissingPartition(failure)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().length() >= 2) {
                 return !PERMANENT_CLASSES.contains(pg.getSqlState().substring(0, 2));
             }
         }
         return true;
+    }
+
+    /**
+     * A row found no partition of its table (a check violation, though the data is fine): the partition is
+     * made before the next try, so this passes, unlike the violations the data causes.
+     */
+    public static boolean isMissingPartition(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PgException pg && "23514".equals(pg.getSqlState()) && pg.getErrorMessage() != null
+                    && pg.getErrorMessage().startsWith("no partition of relation")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.exchangepulse.query;
 
+import io.exchangepulse.counters.CounterRetention;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.identity.Caller;
 import io.exchangepulse.identity.CurrentCaller;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The read API (src/docs/api.md, "Queries"): the seed's tables with live counts, task-force trends and flows. */
@@ -45,6 +47,9 @@ public class CounterQueryResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CounterRetention retention;
 
     @ConfigProperty(name = "exchangepulse.query.max-points", defaultValue = "10000")
     int maxPoints;
@@ -95,6 +100,9 @@ public class CounterQueryResource {
         if (Duration.between(start, end).dividedBy(length) > maxPoints) {
             throw ProblemException.invalidQuery("the range holds more than " + maxPoints + " steps; take a longer step or a shorter range");
         }
+        retention.refusal(grain, start, clock.instant()).ifPresent(refusal -> {
+            throw ProblemException.invalidQuery(refusal + "; ask from then on, or with a coarser step");
+        });
         Caller caller = currentCaller.get();
         Set<TaskForce> chosen = taskForces == null || taskForces.isEmpty() ? caller.visibleTaskForces() : EnumSet.copyOf(taskForces);
         chosen.forEach(caller::requireSight);
@@ -118,6 +126,12 @@ public class CounterQueryResource {
         wholeCenterOnly(currentCaller.get(), "the flows");
         if (Duration.between(start, end).compareTo(maxFlowRange) > 0) {
             throw ProblemException.invalidQuery("the range is longer than " + maxFlowRange.toDays() + " days; take a shorter one");
+        }
+        for (BucketCover.Segment segment : BucketCover.of(start, end)) {
+            retention.refusal(segment.grain(), segment.from(), now).ifPresent(refusal -> {
+                throw ProblemException.invalidQuery("the range begins or ends inside a " + segment.grain().name().toLowerCase(Locale.ROOT)
+                        + " no longer kept: " + refusal + "; ask from then on, or for whole days (from and to at 00:00 UTC)");
+            });
         }
         return queries.flows(start, end);
     }

@@ -41,6 +41,19 @@ class DirectProducerTest {
     }
 
     @Test
+    void aFieldThisVersionDoesNotKnowIsPassedOverNotADeadLetter() throws Exception {
+        Instant window = Windows.fresh();
+        double before = deadLetterMetric();
+        var fromANewerReplica = with(valid(window), "priority", "URGENT");
+
+        KafkaTopics.produce(Counts.EXCHANGES, (String) fromANewerReplica.get("id"), MAPPER.writeValueAsBytes(fromANewerReplica));
+
+        Counts.awaitCaughtUp();
+        assertThat(Counts.inHour(window)).isEqualTo(1);
+        assertThat(deadLetterMetric()).isEqualTo(before);
+    }
+
+    @Test
     void poisonRecordsGoToTheDeadLetterTopicWithTheReasonAndDoNotStallTheirPartition() throws Exception {
         Instant window = Windows.fresh();
         double before = deadLetterMetric();

@@ -1,6 +1,8 @@
 package io.exchangepulse.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.domain.Grain;
 import io.exchangepulse.support.Callers;
 import io.exchangepulse.support.LiveClient;
 import io.exchangepulse.support.PulseServices;
@@ -8,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +36,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertsTest {
 
     static final Instant NOW = Instant.parse("2031-03-10T12:30:00Z");
+
+    /**
+     * The service makes counter partitions for the buckets it counts, around today; the counts this test writes
+     * straight into the tables, years ahead, need partitions of their own.
+     */
+    @BeforeAll
+    static void partitionsOfTheTestsYears() throws SQLException {
+        try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
+             var statement = connection.createStatement()) {
+            for (CounterFamily family : CounterFamily.values()) {
+                for (Grain grain : family.grains()) {
+                    String table = family.table() + "_" + grain.name().toLowerCase(Locale.ROOT);
+                    statement.execute("CREATE TABLE IF NOT EXISTS " + table + "_alerts_test PARTITION OF " + table
+                            + " FOR VALUES FROM ('2030-01-01T00:00:00Z') TO ('2033-01-01T00:00:00Z')");
+                }
+            }
+        }
+    }
     static final String SURGE = "TASK_FORCE:TERRORISM:PT1H:SURGE";
     static final String LULL = "CRIME_AREA:STOLEN_VEHICLES:PT1H:LULL";
 

@@ -80,6 +80,19 @@ class ExchangeReaderTest {
         assertThat(reading.violations()).extracting(Violation::field).containsExactly(field);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenRules")
+    void theLogsReaderJudgesAlikeButPassesOverFieldsItDoesNotKnow(String rule, Object json, String field) {
+        Reading<Exchange> reading = ExchangeReader.forLog().read(MAPPER.valueToTree(json));
+
+        if (rule.equals("unknown fields are rejected")) {
+            assertThat(reading.isValid()).isTrue();
+            assertThat(reading.value()).isEqualTo(read(VALID).value());
+        } else {
+            assertThat(reading.violations()).extracting(Violation::field).containsExactly(field);
+        }
+    }
+
     @Test
     void reportsEveryBrokenRuleOfAnItemAtOnce() {
         JsonNode node = MAPPER.valueToTree(with(with(without(VALID, "kind"), "agency", "ARMY"), "extra", true));

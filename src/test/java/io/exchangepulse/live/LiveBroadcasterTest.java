@@ -29,7 +29,7 @@ class LiveBroadcasterTest {
     static final CounterKey TERRORISM_TODAY = key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "TERRORISM");
 
     final Views views = TestViews.all();
-    final LiveCounters counters = new LiveCounters(views);
+    final LiveCounters counters = new LiveCounters();
     final Viewers viewers = new Viewers(new SimpleMeterRegistry());
     final LiveBroadcaster broadcaster = new LiveBroadcaster(views, counters, new OperationsFeed(), new AlertBoard(), new LiveConfig() {
         @Override
@@ -75,6 +75,11 @@ class LiveBroadcasterTest {
         @Override
         public Duration connectInterval() {
             return Duration.ofSeconds(2);
+        }
+
+        @Override
+        public Duration foreignDeltaReload() {
+            return Duration.ofSeconds(1);
         }
     }, TestSocket.MAPPER, viewers, new CountingProgress(), new SimpleMeterRegistry());
 

@@ -4,7 +4,8 @@ import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.CountsDelta;
 import io.exchangepulse.domain.Grain;
-import io.exchangepulse.live.views.TestViews;
+import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.counters.LiveWindow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,14 +24,14 @@ class LiveCountersTest {
     static final CounterKey DRUGS_THIS_MINUTE = key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:30:00Z"), "DRUGS");
     static final CounterKey DRUGS_TODAY = key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "DRUGS");
 
-    final LiveCounters counters = new LiveCounters(TestViews.all());
+    final LiveCounters counters = new LiveCounters();
 
     Map<CounterKey, Long> rows() {
         return counters.read(table -> {
             Map<CounterKey, Long> all = new HashMap<>();
             for (CounterFamily family : CounterFamily.values()) {
                 for (Grain grain : Grain.values()) {
-                    table.forEach(family, grain, all::put);
+                    table.forEach(new LiveRows(family, grain, LiveWindow.ALL), all::put);
                 }
             }
             return all;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +78,28 @@ class QueryParametersTest {
                 .then().statusCode(400).body("detail", containsString("year must be from 1900 to 2199"));
         given().queryParam("step", "P999999999D").get("/api/v1/task-forces/trend")
                 .then().statusCode(400).body("detail", containsString("step"));
+    }
+
+    @Test
+    void aQueryFinerThanWhatIsKeptIsA400NamingTheLimit() {
+        Instant longAgo = Instant.now().minus(Duration.ofDays(40)).truncatedTo(ChronoUnit.DAYS);
+
+        given().queryParam("from", longAgo.toString()).queryParam("to", longAgo.plus(Duration.ofHours(1)).toString())
+                .get("/api/v1/task-forces/trend")
+                .then().statusCode(400)
+                .body("detail", containsString("minutes are kept for 35 days (EXCHANGEPULSE_COUNTERS_MINUTE_RETENTION)"))
+                .body("detail", containsString("coarser step"));
+        given().queryParam("from", longAgo.toString()).queryParam("to", longAgo.plus(Duration.ofDays(1)).toString())
+                .queryParam("step", "PT1H")
+                .get("/api/v1/task-forces/trend")
+                .then().statusCode(200);
+        given().queryParam("from", longAgo.plus(Duration.ofMinutes(7)).toString()).queryParam("to", longAgo.plus(Duration.ofDays(2)).toString())
+                .get("/api/v1/flows")
+                .then().statusCode(400)
+                .body("detail", containsString("the range begins or ends inside a minute no longer kept"));
+        given().queryParam("from", longAgo.toString()).queryParam("to", longAgo.plus(Duration.ofDays(2)).toString())
+                .get("/api/v1/flows")
+                .then().statusCode(200);
     }
 
     @Test

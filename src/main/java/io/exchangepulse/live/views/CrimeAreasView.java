@@ -1,8 +1,8 @@
 package io.exchangepulse.live.views;
 
 import io.exchangepulse.counters.CounterFamily;
-import io.exchangepulse.counters.CounterKey;
-import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.counters.LiveWindow;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.ExchangeKind;
 import io.exchangepulse.domain.Grain;
@@ -33,17 +33,18 @@ public class CrimeAreasView implements LiveView<Map<CrimeArea, CrimeAreaCount>> 
     }
 
     /** Years before last cannot be this year; last year's row stays until it is evicted. */
+    private static final LiveRows YEARS = new LiveRows(CounterFamily.CRIME_AREA_KIND, Grain.YEAR, LiveWindow.SINCE_LAST_YEAR);
+
     @Override
-    public boolean reads(CounterKey key, Horizon horizon) {
-        return key.family() == CounterFamily.CRIME_AREA_KIND && key.grain() == Grain.YEAR
-                && key.bucket() >= horizon.startOfLastYear();
+    public List<LiveRows> rows() {
+        return List.of(YEARS);
     }
 
     @Override
     public Map<CrimeArea, CrimeAreaCount> render(ViewInput input, Subscription subscription) {
         long thisYear = ViewInput.epochSecond(input.today().withDayOfYear(1));
         Map<CrimeArea, long[]> counts = new EnumMap<>(CrimeArea.class);
-        input.counters().forEach(CounterFamily.CRIME_AREA_KIND, Grain.YEAR, (key, count) -> {
+        input.counters().forEach(YEARS, (key, count) -> {
             CrimeArea area = CrimeArea.valueOf(key.dimensions().get(0));
             if (key.bucket() == thisYear && subscription.covers(area.taskForce())) {
                 counts.computeIfAbsent(area, a -> new long[2])[ExchangeKind.valueOf(key.dimensions().get(1)).ordinal()] += count;

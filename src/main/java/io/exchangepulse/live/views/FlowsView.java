@@ -1,8 +1,8 @@
 package io.exchangepulse.live.views;
 
 import io.exchangepulse.counters.CounterFamily;
-import io.exchangepulse.counters.CounterKey;
-import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.counters.LiveWindow;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.Party;
 import io.exchangepulse.query.Flow;
@@ -35,9 +35,11 @@ public class FlowsView implements LiveView<Map<List<Party>, Flow>> {
         return Merge.matrix("from", "to", "count");
     }
 
+    private static final LiveRows TODAY = new LiveRows(CounterFamily.FLOW, Grain.DAY, LiveWindow.TODAY);
+
     @Override
-    public boolean reads(CounterKey key, Horizon horizon) {
-        return key.family() == CounterFamily.FLOW && key.grain() == Grain.DAY && key.bucket() >= horizon.startOfToday();
+    public List<LiveRows> rows() {
+        return List.of(TODAY);
     }
 
     /** The whole center's flows: the flow counters have no task-force dimension. */
@@ -45,7 +47,7 @@ public class FlowsView implements LiveView<Map<List<Party>, Flow>> {
     public Map<List<Party>, Flow> render(ViewInput input, Subscription subscription) {
         long today = ViewInput.epochSecond(input.today());
         Map<List<Party>, Flow> flows = new HashMap<>();
-        input.counters().forEach(CounterFamily.FLOW, Grain.DAY, (key, count) -> {
+        input.counters().forEach(TODAY, (key, count) -> {
             if (key.bucket() == today) {
                 Party from = Party.valueOf(key.dimensions().get(0));
                 Party to = Party.valueOf(key.dimensions().get(1));

@@ -1,15 +1,16 @@
 package io.exchangepulse.live.views;
 
-import io.exchangepulse.counters.CounterKey;
-import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * One view of the live protocol: what a panel of the dashboard shows, as a state per subscription, its
  * snapshot, and its delta. A view is a bean; adding one is a class implementing this (and a renderer on
  * the page), nothing else: the broadcaster, the protocol, the contract and the live copy of the counters
- * all go through this interface.
+ * all go through this interface. The counter rows it reads it declares ({@link #rows()}); they must be
+ * among those the families keep live ({@link io.exchangepulse.counters.CounterFamily}).
  *
  * @param <S> the state one subscription sees at one moment; two states are compared to make a delta
  */
@@ -21,8 +22,13 @@ public interface LiveView<S> {
     /** How the page applies this view's delta to its copy; published in the contract. */
     Merge merge();
 
-    /** Whether this view reads the counter row: the deltas carry, and each replica keeps, what some view reads. */
-    boolean reads(CounterKey key, Horizon horizon);
+    /**
+     * The counter rows this view reads: each must lie inside rows a family keeps live (checked by {@link Views} as
+     * the service starts), and the view reads them through these ({@link CounterTable#forEach}). None by default.
+     */
+    default List<LiveRows> rows() {
+        return List.of();
+    }
 
     /**
      * Whether the view can be narrowed to task forces. One that cannot (the whole center's yearly totals, its

@@ -1,14 +1,15 @@
 package io.exchangepulse.live.views;
 
 import io.exchangepulse.counters.CounterFamily;
-import io.exchangepulse.counters.CounterKey;
-import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.counters.LiveWindow;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.TaskForce;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,10 +27,12 @@ public class TotalsView implements LiveView<Totals> {
         return Merge.fields();
     }
 
+    private static final LiveRows DAYS = new LiveRows(CounterFamily.TASK_FORCE, Grain.DAY, LiveWindow.SINCE_LAST_YEAR);
+    private static final LiveRows YEARS = new LiveRows(CounterFamily.TASK_FORCE, Grain.YEAR, LiveWindow.ALL);
+
     @Override
-    public boolean reads(CounterKey key, Horizon horizon) {
-        return key.family() == CounterFamily.TASK_FORCE
-                && (key.grain() == Grain.YEAR || key.grain() == Grain.DAY) && horizon.covers(key.grain(), key.bucket());
+    public List<LiveRows> rows() {
+        return List.of(DAYS, YEARS);
     }
 
     @Override
@@ -41,7 +44,7 @@ public class TotalsView implements LiveView<Totals> {
         long lastYearStart = ViewInput.epochSecond(sameDayLastYear.withDayOfYear(1));
         long thisYearStart = ViewInput.epochSecond(today.withDayOfYear(1));
         long[] totals = new long[4];
-        input.counters().forEach(CounterFamily.TASK_FORCE, Grain.DAY, (key, count) -> {
+        input.counters().forEach(DAYS, (key, count) -> {
             if (!subscription.covers(TaskForce.valueOf(key.dimensions().get(0)))) {
                 return;
             }
@@ -55,7 +58,7 @@ public class TotalsView implements LiveView<Totals> {
                 totals[3] += count;
             }
         });
-        input.counters().forEach(CounterFamily.TASK_FORCE, Grain.YEAR, (key, count) -> {
+        input.counters().forEach(YEARS, (key, count) -> {
             if (key.bucket() == thisYearStart && subscription.covers(TaskForce.valueOf(key.dimensions().get(0)))) {
                 totals[2] += count;
             }

@@ -1,5 +1,6 @@
 package io.exchangepulse.live.views;
 
+import io.exchangepulse.counters.LiveWindow;
 import io.exchangepulse.domain.Grain;
 import jakarta.inject.Singleton;
 
@@ -8,7 +9,7 @@ import jakarta.inject.Singleton;
 public class TrendDaysView extends TrendView {
 
     public TrendDaysView() {
-        super(Grain.DAY);
+        super(Grain.DAY, LiveWindow.SINCE_LAST_YEAR);
     }
 
     @Override

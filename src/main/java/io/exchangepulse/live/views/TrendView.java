@@ -1,8 +1,8 @@
 package io.exchangepulse.live.views;
 
 import io.exchangepulse.counters.CounterFamily;
-import io.exchangepulse.counters.CounterKey;
-import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.counters.LiveWindow;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.TaskForce;
 import io.exchangepulse.query.TaskForceTrend;
@@ -42,9 +42,11 @@ public abstract class TrendView implements LiveView<TrendView.Trend> {
     }
 
     private final Grain grain;
+    private final LiveRows rows;
 
-    protected TrendView(Grain grain) {
+    protected TrendView(Grain grain, LiveWindow window) {
         this.grain = grain;
+        this.rows = new LiveRows(CounterFamily.TASK_FORCE, grain, window);
     }
 
     /** How many steps the subscription asks for. */
@@ -56,8 +58,8 @@ public abstract class TrendView implements LiveView<TrendView.Trend> {
     }
 
     @Override
-    public boolean reads(CounterKey key, Horizon horizon) {
-        return key.family() == CounterFamily.TASK_FORCE && key.grain() == grain && horizon.covers(grain, key.bucket());
+    public List<LiveRows> rows() {
+        return List.of(rows);
     }
 
     @Override
@@ -69,7 +71,7 @@ public abstract class TrendView implements LiveView<TrendView.Trend> {
                 counts.put(taskForce, new long[grid.length()]);
             }
         }
-        input.counters().forEach(CounterFamily.TASK_FORCE, grain, (key, count) -> {
+        input.counters().forEach(rows, (key, count) -> {
             long[] series = counts.get(TaskForce.valueOf(key.dimensions().get(0)));
             int index = grid.indexOf(key.bucket());
             if (series != null && index >= 0) {

@@ -1,7 +1,6 @@
 package io.exchangepulse.live.views;
 
-import io.exchangepulse.counters.CounterKey;
-import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.LiveRows;
 import io.quarkus.arc.All;
 import jakarta.inject.Singleton;
@@ -12,14 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every {@link LiveView} bean, by name: what the protocol offers, and the counter rows the live copy keeps. */
+/**
+ * Every {@link LiveView} bean, by name: what the protocol offers. A view that reads counter rows no family keeps
+ * live would show nothing, quietly: it stops the start instead, naming the rows to declare.
+ */
 @Singleton
-public class Views implements LiveRows {
+public class Views {
 
     private final List<LiveView<?>> all;
 
     public Views(@All List<LiveView<?>> views) {
         this.all = views.stream().sorted(Comparator.comparing(LiveView::name)).toList();
+        List<LiveRows> declared = CounterFamily.allLive();
+        for (LiveView<?> view : all) {
+            for (LiveRows read : view.rows()) {
+                if (declared.stream().noneMatch(read::within)) {
+                    throw new IllegalStateException("The view '" + view.name() + "' reads " + read + ", which no counter "
+                            + "family keeps live: declare it in CounterFamily (its live windows)");
+                }
+            }
+        }
     }
 
     public List<LiveView<?>> all() {
@@ -32,16 +43,6 @@ public class Views implements LiveRows {
 
     public List<String> names() {
         return all.stream().map(LiveView::name).toList();
-    }
-
-    @Override
-    public boolean keeps(CounterKey key, Horizon horizon) {
-        for (LiveView<?> view : all) {
-            if (view.reads(key, horizon)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The states of every view the subscription follows. */

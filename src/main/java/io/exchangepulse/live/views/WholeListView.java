@@ -1,8 +1,5 @@
 package io.exchangepulse.live.views;
 
-import io.exchangepulse.counters.CounterKey;
-import io.exchangepulse.counters.Horizon;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +12,6 @@ abstract class WholeListView<T> implements LiveView<List<T>> {
     @Override
     public Merge merge() {
         return Merge.whole();
-    }
-
-    @Override
-    public boolean reads(CounterKey key, Horizon horizon) {
-        return false;
     }
 
     @Override

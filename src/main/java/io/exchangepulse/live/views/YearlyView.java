@@ -1,8 +1,8 @@
 package io.exchangepulse.live.views;
 
 import io.exchangepulse.counters.CounterFamily;
-import io.exchangepulse.counters.CounterKey;
-import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.counters.LiveWindow;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.Scope;
@@ -34,16 +34,18 @@ public class YearlyView implements LiveView<Map<Integer, YearlyTotals>> {
         return Merge.rows("year");
     }
 
+    private static final LiveRows YEARS = new LiveRows(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, LiveWindow.ALL);
+
     @Override
-    public boolean reads(CounterKey key, Horizon horizon) {
-        return key.family() == CounterFamily.SCOPE_CHANNEL && key.grain() == Grain.YEAR;
+    public List<LiveRows> rows() {
+        return List.of(YEARS);
     }
 
     /** The whole center's years: the seed's table has no task-force dimension. */
     @Override
     public Map<Integer, YearlyTotals> render(ViewInput input, Subscription subscription) {
         Map<Integer, long[]> cells = new TreeMap<>();
-        input.counters().forEach(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, (key, count) -> {
+        input.counters().forEach(YEARS, (key, count) -> {
             int year = LocalDate.ofEpochDay(Math.floorDiv(key.bucket(), 86_400)).getYear();
             List<String> dimensions = key.dimensions();
             cells.computeIfAbsent(year, y -> new long[4])

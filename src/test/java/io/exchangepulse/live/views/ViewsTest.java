@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.counters.LiveWindow;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.OperationKind;
 import io.exchangepulse.domain.OperationStatus;
@@ -22,6 +24,7 @@ import java.util.Map;
 
 import static io.exchangepulse.live.views.TestViews.key;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each view rendered from a counter table made of plain rows, and the deltas between two of its states. */
 class ViewsTest {
@@ -168,19 +171,52 @@ class ViewsTest {
     }
 
     @Test
-    void onlyFollowedViewsAreRenderedAndOnlyRowsSomeViewReadsAreKept() {
+    void onlyFollowedViewsAreRenderedAndOnlyTheDeclaredLiveRowsAreLive() {
         Views views = TestViews.all();
         Horizon horizon = Horizon.at(NOW);
 
         ViewStates states = views.render(input(), new Subscription(List.of("totals", "flows"), List.of(), 60, 30));
 
         assertThat(states.snapshot().keySet()).containsExactly("flows", "totals");
-        assertThat(views.keeps(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:00:00Z"), "DRUGS"), horizon)).isTrue();
-        assertThat(views.keeps(key(CounterFamily.TASK_FORCE, Grain.HOUR, Instant.parse("2026-11-28T09:00:00Z"), "DRUGS"), horizon)).isFalse();
-        assertThat(views.keeps(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-27T00:00:00Z"), "RO", "BG"), horizon)).isFalse();
-        assertThat(views.keeps(key(CounterFamily.FLOW, Grain.MINUTE, Instant.parse("2026-11-28T09:30:00Z"), "RO", "BG"), horizon)).isFalse();
-        assertThat(views.keeps(key(CounterFamily.CRIME_AREA_KIND, Grain.YEAR, Instant.parse("2008-01-01T00:00:00Z"), "TERRORISM", "REQUEST"), horizon)).isFalse();
-        assertThat(views.keeps(key(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, Instant.parse("2008-01-01T00:00:00Z"), "MEMBERS", "DAILY"), horizon)).isTrue();
+        assertThat(horizon.covers(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:00:00Z"), "DRUGS"))).isTrue();
+        assertThat(horizon.covers(key(CounterFamily.TASK_FORCE, Grain.HOUR, Instant.parse("2026-11-28T09:00:00Z"), "DRUGS"))).isFalse();
+        assertThat(horizon.covers(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-27T00:00:00Z"), "RO", "BG"))).isFalse();
+        assertThat(horizon.covers(key(CounterFamily.FLOW, Grain.MINUTE, Instant.parse("2026-11-28T09:30:00Z"), "RO", "BG"))).isFalse();
+        assertThat(horizon.covers(key(CounterFamily.CRIME_AREA_KIND, Grain.YEAR, Instant.parse("2008-01-01T00:00:00Z"), "TERRORISM", "REQUEST"))).isFalse();
+        assertThat(horizon.covers(key(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, Instant.parse("2008-01-01T00:00:00Z"), "MEMBERS", "DAILY"))).isTrue();
+    }
+
+    @Test
+    void theTestsFindEveryViewAsTheContainerDoes() {
+        assertThat(TestViews.all().names()).containsExactly(
+                "alerts", "crimeAreas", "flows", "operations", "totals", "trendDays", "trendMinutes", "yearly");
+    }
+
+    @Test
+    void everyViewReadsOnlyRowsAFamilyKeepsLive() {
+        List<LiveRows> declared = CounterFamily.allLive();
+
+        assertThat(TestViews.all().all()).flatMap(LiveView::rows)
+                .allSatisfy(read -> assertThat(declared).anySatisfy(live -> assertThat(read.within(live)).isTrue()));
+    }
+
+    @Test
+    void aViewThatReadsRowsNoFamilyKeepsLiveStopsTheStartNamingThem() {
+        LiveView<?> hourlyFlows = new FlowsView() {
+            @Override
+            public String name() {
+                return "hourlyFlows";
+            }
+
+            @Override
+            public List<LiveRows> rows() {
+                return List.of(new LiveRows(CounterFamily.FLOW, Grain.HOUR, LiveWindow.TODAY));
+            }
+        };
+
+        assertThatThrownBy(() -> new Views(List.of(new FlowsView(), hourlyFlows)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'hourlyFlows' reads FLOW/HOUR/TODAY");
     }
 
     @Test
