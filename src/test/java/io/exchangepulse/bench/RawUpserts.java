@@ -74,13 +74,13 @@ final class RawUpserts {
         return lines.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The counter rows of a batch, as the service folds them: one per family, grain, bucket and values. */
+    /** The counter rows of a batch, as the service folds them: one per family, each of its grains, bucket and values. */
     private static Map<String, Long> rowsOf(List<Exchange> batch) {
         Map<String, Long> rows = new HashMap<>();
         for (Exchange exchange : batch) {
             for (CounterFamily family : CounterFamily.values()) {
                 String dimensions = String.join("|", family.dimensionsOf(exchange));
-                for (Grain grain : Grain.values()) {
+                for (Grain grain : family.grains()) {
                     rows.merge(family.table() + "|" + grain + "|" + grain.bucketOf(exchange.occurredAt()) + "|" + dimensions, 1L, Long::sum);
                 }
             }
