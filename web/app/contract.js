@@ -15,6 +15,9 @@ export function createContract(json) {
   }
   for (const view of json.views) {
     if (view.merge === 'rows' && !Array.isArray(view.key)) throw new Error(`the rows view ${view.name} has no key`);
+    if (view.merge === 'matrix' && (!Array.isArray(view.key) || view.key.length !== 2 || typeof view.value !== 'string')) {
+      throw new Error(`the matrix view ${view.name} needs two key fields and a value field`);
+    }
     if (view.merge === 'trend' && typeof view.step !== 'string') throw new Error(`the trend view ${view.name} has no step`);
   }
   // Without knowing whose screen this is, the page cannot tell what it may subscribe to.

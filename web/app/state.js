@@ -12,7 +12,7 @@ export function applySnapshot(message) {
   return { subscription: message.subscription ?? null, views: { ...message.views } };
 }
 
-// contractViews: the contract's views ({name, merge, key, step}). Returns the new state and the
+// contractViews: the contract's views ({name, merge, key, step, value}). Returns the new state and the
 // names of the views that changed, so that only those re-render. A view the contract does not
 // know, or whose rule this page does not know, is left out: a newer server must not break an
 // older page.
@@ -31,6 +31,7 @@ export function applyDelta(state, message, contractViews) {
 
 const MERGES = new Map([
   ['rows', (rows, change, view) => replaceByKey(rows, change, rowKey(view.key))],
+  ['matrix', (rows, change, view) => replaceByKey(rows, matrixRows(change, view), rowKey(view.key))],
   ['fields', (value, change) => ({ ...value, ...change })],
   ['trend', (trend, change, view) => applyTrendDelta(trend, change, view.step)],
   ['whole', (_value, change) => change],
@@ -52,4 +53,12 @@ export function replaceByKey(rows = [], changedRows, keyOf) {
     return replacement;
   });
   return [...merged, ...changedByKey.values()];
+}
+
+// The rows a `matrix` delta sets: {first: {second: value}} under the view's two key fields and its
+// value field, e.g. {RO: {BG: 13}} with key [from, to] and value count is {from: RO, to: BG, count: 13}.
+export function matrixRows(change, view) {
+  const [first, second] = view.key;
+  return Object.entries(change).flatMap(([firstKey, cells]) => Object.entries(cells)
+    .map(([secondKey, value]) => ({ [first]: firstKey, [second]: secondKey, [view.value]: value })));
 }

@@ -29,7 +29,7 @@ const CONTRACT = {
   operationKinds: [{ code: 'JOINT_INVESTIGATION', name: 'Joint investigation' }, { code: 'REGIONAL_OPERATION', name: 'Regional operation' }],
   seizures: [{ code: 'VEHICLES', name: 'vehicles' }, { code: 'CASH', name: 'cash' }],
   views: [
-    { name: 'flows', merge: 'rows', key: ['from', 'to'] },
+    { name: 'flows', merge: 'matrix', key: ['from', 'to'], value: 'count' },
     { name: 'totals', merge: 'fields' },
     { name: 'trendMinutes', merge: 'trend', step: 'PT1M' },
   ],
@@ -79,6 +79,10 @@ describe('contract', () => {
     assert.throws(() => createContract({ ...CONTRACT, parties: undefined }), /no parties list/);
     assert.throws(() => createContract({ ...CONTRACT, views: [{ name: 'flows', merge: 'rows' }] }), /rows view flows has no key/);
     assert.throws(() => createContract({ ...CONTRACT, views: [{ name: 'trendDays', merge: 'trend' }] }), /trend view trendDays has no step/);
+    assert.throws(() => createContract({ ...CONTRACT, views: [{ name: 'flows', merge: 'matrix', key: ['from', 'to'] }] }),
+      /matrix view flows needs two key fields and a value field/);
+    assert.throws(() => createContract({ ...CONTRACT, views: [{ name: 'flows', merge: 'matrix', key: ['from'], value: 'count' }] }),
+      /matrix view flows needs two key fields/);
     assert.throws(() => createContract({ ...CONTRACT, caller: undefined }), /names no caller/);
     assert.throws(() => createContract({ ...CONTRACT, caller: { ...CONTRACT.caller, views: null } }), /names no caller/);
     assert.throws(() => createContract({ ...CONTRACT, signIn: { signOut: '/logout' } }), /has no signIn/);

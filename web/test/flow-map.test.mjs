@@ -29,7 +29,7 @@ const contract = createContract({
   operationStatuses: [],
   operationKinds: [],
   seizures: [],
-  views: [{ name: 'flows', merge: 'rows', key: ['from', 'to'] }],
+  views: [{ name: 'flows', merge: 'matrix', key: ['from', 'to'], value: 'count' }],
   caller: wallCaller(['DRUGS']),
   signIn: SIGN_IN,
 });
@@ -135,7 +135,7 @@ describe('the flow map', () => {
 
     // The page's own merge of a flows delta: the whole view comes back, one row changed.
     let state = applySnapshot({ type: 'snapshot', views: { flows: rows } });
-    ({ state } = applyDelta(state, { type: 'delta', changes: { flows: [{ from: 'ME', to: 'US', count: 40 }] } }, contract.views));
+    ({ state } = applyDelta(state, { type: 'delta', changes: { flows: { ME: { US: 40 } } } }, contract.views));
     const second = planArcs(first.counts, state.views.flows);
     assert.deepEqual(second.add, []);
     assert.deepEqual(second.update, [{ from: 'ME', to: 'US', count: 40 }]);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyDelta, applySnapshot, emptyState, replaceByKey, rowKey } from '../app/state.js';
+import { applyDelta, applySnapshot, emptyState, matrixRows, replaceByKey, rowKey } from '../app/state.js';
 
 // The contract's merge rules, as GET api/v1/contract gives them.
 const VIEWS = [
   { name: 'crimeAreas', merge: 'rows', key: ['crimeArea'] },
-  { name: 'flows', merge: 'rows', key: ['from', 'to'] },
+  { name: 'flows', merge: 'matrix', key: ['from', 'to'], value: 'count' },
   { name: 'operations', merge: 'whole' },
   { name: 'totals', merge: 'fields' },
   { name: 'trendDays', merge: 'trend', step: 'P1D' },
@@ -101,9 +101,15 @@ describe('delta', () => {
     assert.deepEqual(state.views.totals, { date: '2026-11-28', today: 121, sameDayLastYear: 98, thisYear: 40212, lastYearToDate: 38002 });
   });
 
-  it('replaces flows by (from, to): direction matters', () => {
-    const { state } = applyDelta(base(), deltaOf({ flows: [{ from: 'RO', to: 'BG', count: 13 }, { from: 'TR', to: 'GR', count: 1 }] }), VIEWS);
+  it('sets flow counts by (from, to) from a matrix: direction matters', () => {
+    const { state } = applyDelta(base(), deltaOf({ flows: { RO: { BG: 13 }, TR: { GR: 1 } } }), VIEWS);
     assert.deepEqual(state.views.flows, [{ from: 'RO', to: 'BG', count: 13 }, { from: 'BG', to: 'RO', count: 7 }, { from: 'TR', to: 'GR', count: 1 }]);
+  });
+
+  it('gives the rows of a matrix delta the shape of the snapshot\'s rows', () => {
+    const { state } = applyDelta(applySnapshot({ type: 'snapshot', seq: 1, views: { flows: [] } }),
+      deltaOf({ flows: { BG: { RO: 2, INTERPOL: 1 } } }), VIEWS);
+    assert.deepEqual(state.views.flows, [{ from: 'BG', to: 'RO', count: 2 }, { from: 'BG', to: 'INTERPOL', count: 1 }]);
   });
 
   it('takes the operations array whole', () => {
@@ -158,7 +164,7 @@ describe('delta', () => {
 
   it('applies one delta with every view kind and reports each as changed', () => {
     const { changed } = applyDelta(base(), deltaOf({
-      yearly: [], crimeAreas: [], totals: {}, flows: [], operations: [],
+      yearly: [], crimeAreas: [], totals: {}, flows: {}, operations: [],
       trendMinutes: { from: '2026-11-28T13:57:00Z', to: '2026-11-28T14:01:00Z', points: [] },
       trendDays: { from: '2026-11-26T00:00:00Z', to: '2026-11-29T00:00:00Z', points: [] },
     }), VIEWS);
@@ -191,7 +197,7 @@ describe('delta', () => {
   });
 
   it('is idempotent: values are absolute', () => {
-    const message = deltaOf({ totals: { today: 130 }, flows: [{ from: 'RO', to: 'BG', count: 20 }] });
+    const message = deltaOf({ totals: { today: 130 }, flows: { RO: { BG: 20 } } });
     const once = applyDelta(base(), message, VIEWS).state;
     const twice = applyDelta(once, message, VIEWS).state;
     assert.deepEqual(twice, once);
@@ -221,6 +227,13 @@ describe('helpers', () => {
   it('replaceByKey keeps order, replaces in place, appends the new', () => {
     const rows = [{ k: 'a', v: 1 }, { k: 'b', v: 2 }];
     assert.deepEqual(replaceByKey(rows, [{ k: 'b', v: 3 }, { k: 'c', v: 4 }], (row) => row.k), [{ k: 'a', v: 1 }, { k: 'b', v: 3 }, { k: 'c', v: 4 }]);
+  });
+
+  it('matrixRows names each cell by the view\'s key and value fields', () => {
+    const view = { name: 'desks', merge: 'matrix', key: ['country', 'agency'], value: 'open' };
+    assert.deepEqual(matrixRows({ RO: { POLICE: 3, CUSTOMS: 0 }, BG: {} }, view),
+      [{ country: 'RO', agency: 'POLICE', open: 3 }, { country: 'RO', agency: 'CUSTOMS', open: 0 }]);
+    assert.deepEqual(matrixRows({}, view), []);
   });
 
   it('keys a row by all its key fields, without mixing them up', () => {

@@ -69,7 +69,7 @@ function describeTranscript(file, transcript) {
         const view = contract.views.find((candidate) => candidate.name === name);
         assert.ok(view, `${name}: not in the contract`);
         const actual = merged.views[name];
-        if (view.merge === 'rows') assertSameRows(actual, expected, rowKey(view.key), name);
+        if (view.merge === 'rows' || view.merge === 'matrix') assertSameRows(actual, expected, rowKey(view.key), name);
         else if (view.merge === 'trend') assertSameTrend(actual, expected, name);
         else assert.deepEqual(actual, expected, name);
       }

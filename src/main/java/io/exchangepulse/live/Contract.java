@@ -85,10 +85,13 @@ public record Contract(
     @Schema(name = "ContractView", description = "A live view: its name and how its delta applies.")
     public record ViewRule(
             @Schema(description = "The view's name in the protocol.", example = "flows") String name,
-            @Schema(description = "rows (replace rows by key), fields (overwrite fields), trend (move the window, "
-                    + "set points) or whole (replace).", example = "rows") String merge,
-            @Schema(description = "For rows: the fields that identify a row.", example = "[\"from\", \"to\"]")
-            List<String> key,
-            @Schema(description = "For trend: the step (ISO-8601).", example = "PT1M") String step) {
+            @Schema(description = "rows (replace rows by key), matrix (set one field of the rows keyed by two fields, "
+                    + "from {first: {second: value}}), fields (overwrite fields), trend (move the window, set points) "
+                    + "or whole (replace).", example = "matrix") String merge,
+            @Schema(description = "For rows: the fields that identify a row; for matrix: the two, in the delta's order.",
+                    example = "[\"from\", \"to\"]") List<String> key,
+            @Schema(description = "For trend: the step (ISO-8601).", example = "PT1M") String step,
+            @Schema(description = "For matrix: the field of a row that the delta's numbers set.", example = "count")
+            String value) {
     }
 }

@@ -77,7 +77,7 @@ public class ContractResource {
                 codes(Seizure.values(), Seizure::displayName),
                 views.all().stream().map(view -> {
                     Merge merge = view.merge();
-                    return new Contract.ViewRule(view.name(), merge.merge(), merge.key(), merge.step());
+                    return new Contract.ViewRule(view.name(), merge.merge(), merge.key(), merge.step(), merge.value());
                 }).toList(),
                 new Contract.CallerSight(caller.name(), caller.roles().stream().map(Role::claim).sorted().toList(),
                         sight.wholeCenter(), List.copyOf(sight.taskForces()), sight.views()),

@@ -57,22 +57,25 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>counted ingest straight to Kafka and over HTTP (checked exact), against plain Kafka clients on the same
  *       broker, and against plain JDBC writing the same rows to PostgreSQL;</li>
- *   <li>event-to-screen latency and the service's CPU per viewer per delta, for a series of viewer counts,
- *       against a plain Vert.x server writing messages of the same size to the same number of viewers;</li>
+ *   <li>event-to-screen latency and the service's CPU per viewer per delta, for a series of viewer counts at each
+ *       rate (by default half the counted ingest of the same run, and a realistic peak of 1,000 exchanges a
+ *       second), against a plain Vert.x server writing messages of the same size to the same number of viewers;</li>
  *   <li>the service's peak resident memory and launch to ready, on the image's runtime (a JDK 25 installed beside
  *       this one) with the image's JVM options and an ahead-of-time cache trained as the image's build trains it;
  *       and launch to ready on this JDK, without a cache.</li>
  * </ul>
- * Prints a table and writes target/bench/latest.json.
+ * Prints a table, writes target/bench/latest.json, and draws the figures as SVG in target/bench/.
  *
- * <pre>./mvnw -DskipTests package exec:java@bench [-Dexec.args="--runs 3 --viewers 300,1000,3000 --rate 10000"]</pre>
+ * <pre>./mvnw -DskipTests package exec:java@bench [-Dexec.args="--runs 3 --viewers 300,1000,3000 --rates half,1000"]</pre>
  */
 public final class Benchmark {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
     /** The service's tick (exchangepulse.live.tick): the raw fan-out writes at the same pace. */
-    private static final long TICK_MILLIS = 100;
+    static final long TICK_MILLIS = 100;
+    /** The rate of the push series that is half the counted ingest of the same run. */
+    static final String HALF = "half";
 
     private final Map<String, String> options;
     private final List<Map<String, Double>> runs = new ArrayList<>();
@@ -86,7 +89,7 @@ public final class Benchmark {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("runs", "3");
         options.put("viewers", "300,1000,3000");
-        options.put("rate", "10000");
+        options.put("rates", "half,1000");
         options.put("warmup", "3");
         options.put("seconds", "10");
         options.put("raw-records", "1000000");
@@ -113,6 +116,18 @@ public final class Benchmark {
 
     private int[] viewerCounts() {
         return Arrays.stream(options.get("viewers").split(",")).mapToInt(v -> Integer.parseInt(v.trim())).sorted().toArray();
+    }
+
+    /**
+     * The rates of the push series as given: exchanges a second, or {@code half}, half the counted ingest straight to
+     * Kafka of the same run, a load that means the same share of the machine on any machine.
+     */
+    private List<String> rates() {
+        return Arrays.stream(options.get("rates").split(",")).map(String::trim).toList();
+    }
+
+    private static int perSecond(String rate, Map<String, Double> figures) {
+        return rate.equals(HALF) ? (int) (figures.get("ingestKafka.perSecond") / 2) : Integer.parseInt(rate);
     }
 
     private void run() throws Exception {
@@ -150,7 +165,7 @@ public final class Benchmark {
         Map<String, String> environment = new LinkedHashMap<>();
         if (options.containsKey("jfr")) {
             // A flight recording of the service for the whole run, to see where its time goes.
-            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
+            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + Path.of(options.get("jfr").replaceFirst("(\\.jfr)?$", "-" + run + ".jfr")).toAbsolutePath());
         }
         long launched = System.nanoTime();
@@ -163,9 +178,14 @@ public final class Benchmark {
             try (ProcessProbe probe = new ProcessProbe(service.pid())) {
                 figures.putAll(ingestThroughKafka(option("kafka-events")));
                 figures.putAll(ingestOverHttp(service.port(), option("http-events")));
-                for (int viewers : viewerCounts()) {
-                    figures.putAll(push(service, probe, viewers));
-                    figures.putAll(rawFanOut(viewers, figures.get("push." + viewers + ".deltaBytes").intValue()));
+                for (String rate : rates()) {
+                    int perSecond = perSecond(rate, figures);
+                    figures.put("push." + rate + ".perSecond", (double) perSecond);
+                    for (int viewers : viewerCounts()) {
+                        String push = "push." + rate + "." + viewers + ".";
+                        figures.putAll(push(service, probe, perSecond, viewers, push));
+                        figures.putAll(rawFanOut(viewers, figures.get(push + "deltaBytes").intValue(), "raw." + rate + "." + viewers + "."));
+                    }
                 }
                 figures.put("process.peakRssMb", probe.maxRssMb());
             }
@@ -179,14 +199,20 @@ public final class Benchmark {
             // Read late: the log line may still be on its way when the service first answers ready.
             var started = STARTED_IN.matcher(service.output());
             figures.put("startup.quarkusStartedInSeconds", started.find() ? Double.parseDouble(started.group(1)) : Double.NaN);
+            if (options.containsKey("jfr")) {
+                // The recording is written as the JVM exits on its own: a SIGTERM, not the kill that closing it is.
+                service.stop(Duration.ofSeconds(60));
+            }
         }
         int[] counts = viewerCounts();
         if (counts.length > 1) {
-            // What one more viewer costs: the growth of the service's CPU over the growth of the deltas it wrote.
-            String low = "push." + counts[0];
-            String high = "push." + counts[counts.length - 1];
-            figures.put("push.marginalCpuUsPerDelta", 1e6 * (figures.get(high + ".cpuSeconds") - figures.get(low + ".cpuSeconds"))
-                    / (figures.get(high + ".deltas") - figures.get(low + ".deltas")));
+            for (String rate : rates()) {
+                // What one more viewer costs: the growth of the service's CPU over the growth of the deltas it wrote.
+                String low = "push." + rate + "." + counts[0];
+                String high = "push." + rate + "." + counts[counts.length - 1];
+                figures.put("push." + rate + ".marginalCpuUsPerDelta", 1e6 * (figures.get(high + ".cpuSeconds")
+                        - figures.get(low + ".cpuSeconds")) / (figures.get(high + ".deltas") - figures.get(low + ".deltas")));
+            }
         }
     }
 
@@ -384,13 +410,12 @@ public final class Benchmark {
     /**
      * Viewers connected to /live while exchanges arrive at a fixed rate: for each delta, the time from the newest
      * event it folds in (its append to Kafka) to its arrival at the viewer; and the service's CPU over the
-     * measured seconds, against the deltas it wrote in them.
+     * measured seconds, against the deltas it wrote in them. The figures are named {@code key} and what they are.
      */
-    private Map<String, Double> push(ServiceProcess service, ProcessProbe probe, int count) throws Exception {
-        int rate = option("rate");
+    private Map<String, Double> push(ServiceProcess service, ProcessProbe probe, int rate, int count, String key) throws Exception {
         int warmup = option("warmup");
         int seconds = option("seconds");
-        try (Viewers viewers = Viewers.connect(count, service.port(), "/live", Callers.bearer("wall"))) {
+        try (Viewers viewers = Viewers.connect(count, service.port(), "/live", WallAccounts::bearer)) {
             int total = rate * (warmup + seconds);
             List<Map<String, Object>> exchanges = exchangesFrom(Instant.now(), Duration.ZERO, total);
             long[] machineBefore = new long[2];
@@ -418,7 +443,6 @@ public final class Benchmark {
             viewers.measure(false);
             double cpu = probe.cpuSeconds() - cpuBefore;
             long[] machineAfter = machineCpuTicks();
-            String key = "push." + count + ".";
             Percentiles latency = viewers.eventToScreen();
             Map<String, Double> figures = new LinkedHashMap<>();
             figures.put(key + "p50Ms", latency.millis(50));
@@ -434,7 +458,7 @@ public final class Benchmark {
     }
 
     /** The same number of viewers on a plain Vert.x server writing messages of the service's delta size at its tick. */
-    private Map<String, Double> rawFanOut(int count, int messageBytes) throws Exception {
+    private Map<String, Double> rawFanOut(int count, int messageBytes, String key) throws Exception {
         try (RawFanOut server = new RawFanOut(TICK_MILLIS);
              Viewers viewers = Viewers.connect(count, server.port(), "/", null)) {
             server.messageBytes(messageBytes);
@@ -444,7 +468,6 @@ public final class Benchmark {
             Thread.sleep(1000L * option("seconds"));
             viewers.measure(false);
             double cpu = server.cpuSeconds() - cpuBefore;
-            String key = "raw." + count + ".";
             return Map.of(key + "cpuUsPerMessage", 1e6 * cpu / Math.max(1, viewers.deltas()),
                     key + "p50Ms", viewers.eventToScreen().millis(50), key + "p99Ms", viewers.eventToScreen().millis(99),
                     key + "messages", (double) viewers.deltas());
@@ -503,7 +526,10 @@ public final class Benchmark {
         if (last) {
             Files.writeString(out.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json"), json);
         }
-        new BenchmarkTable(summary, runs.size(), viewerCounts()).print(System.out);
-        System.out.println("Written to " + out.resolve("latest.json"));
+        new BenchmarkTable(summary, runs.size(), viewerCounts(), rates()).print(System.out);
+        BenchmarkPlots plots = new BenchmarkPlots(summary, viewerCounts(), rates());
+        Files.writeString(out.resolve("latency.svg"), plots.latency());
+        Files.writeString(out.resolve("ingest.svg"), plots.ingest());
+        System.out.println("Written to " + out.resolve("latest.json") + ", latency.svg and ingest.svg");
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * Many WebSocket viewers on one Vert.x client of their own. Netty-based: real dashboards run on other
@@ -27,8 +28,8 @@ final class Viewers implements AutoCloseable {
     private final AtomicLong deltas = new AtomicLong();
     private final AtomicLong deltaBytes = new AtomicLong();
 
-    /** {@code authorization}: the header's value, or null to connect without one. */
-    static Viewers connect(int count, int port, String uri, String authorization) {
+    /** {@code authorization}: the header's value for each viewer by its number, or null to connect without one. */
+    static Viewers connect(int count, int port, String uri, IntFunction<String> authorization) {
         Viewers viewers = new Viewers();
         WebSocketClient client = viewers.vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(count).setMaxFrameSize(1 << 20).setMaxMessageSize(16 << 20));
@@ -41,12 +42,12 @@ final class Viewers implements AutoCloseable {
         return viewers;
     }
 
-    private void open(WebSocketClient client, int count, int port, String uri, String authorization) {
+    private void open(WebSocketClient client, int count, int port, String uri, IntFunction<String> authorization) {
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(uri);
             if (authorization != null) {
-                options.addHeader("Authorization", authorization);
+                options.addHeader("Authorization", authorization.apply(i));
             }
             pending.add(client.connect(options).toCompletionStage().toCompletableFuture());
             // A few hundred upgrades at a time: each is a token check on the server.

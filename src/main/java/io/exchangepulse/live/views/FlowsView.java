@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Today's intelligence flow, exchanges per ordered pair of parties: the rows of {@code GET /api/v1/flows}. */
+/**
+ * Today's intelligence flow, exchanges per ordered pair of parties: the rows of {@code GET /api/v1/flows}. Under
+ * load hundreds of pairs change a tick, so a delta carries them as a matrix of counts, not as rows.
+ */
 @Singleton
 public class FlowsView implements LiveView<Map<List<Party>, Flow>> {
 
@@ -29,7 +32,7 @@ public class FlowsView implements LiveView<Map<List<Party>, Flow>> {
 
     @Override
     public Merge merge() {
-        return Merge.rows("from", "to");
+        return Merge.matrix("from", "to", "count");
     }
 
     private static final LiveRows TODAY = new LiveRows(CounterFamily.FLOW, Grain.DAY, LiveWindow.TODAY);
@@ -61,6 +64,6 @@ public class FlowsView implements LiveView<Map<List<Party>, Flow>> {
 
     @Override
     public Optional<Object> changes(Map<List<Party>, Flow> before, Map<List<Party>, Flow> after) {
-        return Changes.changedRows(before, after);
+        return Changes.changedCells(before, after, flow -> flow.from().name(), flow -> flow.to().name(), Flow::count);
     }
 }

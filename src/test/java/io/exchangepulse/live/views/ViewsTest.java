@@ -1,5 +1,6 @@
 package io.exchangepulse.live.views;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.Horizon;
@@ -135,8 +136,24 @@ class ViewsTest {
         rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "RO", "BG"), 4L);
 
         assertThat((List<?>) view.snapshot(before)).extracting(flow -> ((Flow) flow).count()).containsExactly(5L, 3L);
-        assertThat(view.changes(before, view.render(input(), WALL))).contains(List.of(
-                new Flow(io.exchangepulse.domain.Party.RO, io.exchangepulse.domain.Party.BG, 4)));
+        assertThat(view.changes(before, view.render(input(), WALL))).contains(Map.of("RO", Map.of("BG", 4L)));
+    }
+
+    @Test
+    void aFlowsDeltaIsTheChangedCountsBySenderThenReceiverWithNoFieldNames() throws Exception {
+        var view = new FlowsView();
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "RO", "BG"), 3L);
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "BG", "RO"), 5L);
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "TR", "GR"), 1L);
+        var before = view.render(input(), WALL);
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "RO", "BG"), 4L);
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "RO", "INTERPOL"), 1L);
+        rows.put(key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "TR", "GR"), 2L);
+
+        String delta = new ObjectMapper().writeValueAsString(view.changes(before, view.render(input(), WALL)).orElseThrow());
+
+        assertThat(delta).isEqualTo("{\"RO\":{\"BG\":4,\"INTERPOL\":1},\"TR\":{\"GR\":2}}");
+        assertThat(view.merge()).isEqualTo(new Merge("matrix", List.of("from", "to"), null, "count"));
     }
 
     @Test
