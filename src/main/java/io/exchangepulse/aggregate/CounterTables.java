@@ -30,7 +30,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -103,7 +102,7 @@ public class CounterTables {
                     + String.join(" text NOT NULL, ", family.columns()) + " text NOT NULL, n bigint NOT NULL, "
                     + "PRIMARY KEY (grain, bucket, " + String.join(", ", family.columns()) + ")) PARTITION BY LIST (grain)");
             for (Grain grain : family.grains()) {
-                statements.add("CREATE TABLE IF NOT EXISTS " + tableOf(family, grain) + " PARTITION OF " + family.table()
+                statements.add("CREATE TABLE IF NOT EXISTS " + family.table(grain) + " PARTITION OF " + family.table()
                         + " FOR VALUES IN ('" + grain + "') PARTITION BY RANGE (bucket)");
             }
         }
@@ -162,14 +161,14 @@ public class CounterTables {
         Set<String> creates = new LinkedHashSet<>();
         for (CounterFamily family : CounterFamily.values()) {
             for (Grain grain : family.grains()) {
-                NavigableMap<Instant, Range> ranges = partitions.getOrDefault(tableOf(family, grain), new TreeMap<>());
+                NavigableMap<Instant, Range> ranges = partitions.getOrDefault(family.table(grain), new TreeMap<>());
                 for (Instant instant : instants) {
                     Instant bucket = grain.bucketOf(instant);
                     Map.Entry<Instant, Range> holder = ranges.floorEntry(bucket);
                     if (!keeps(grain, bucket, now) || holder != null && holder.getValue().holds(bucket)) {
                         continue;
                     }
-                    creates.add(createFor(tableOf(family, grain), grain, bucket, ranges));
+                    creates.add(createFor(family.table(grain), grain, bucket, ranges));
                 }
             }
         }
@@ -196,7 +195,7 @@ public class CounterTables {
         List<String> drops = new ArrayList<>();
         for (CounterFamily family : CounterFamily.values()) {
             for (Grain grain : family.grains()) {
-                retention.oldestKept(grain, now).ifPresent(oldest -> partitions.getOrDefault(tableOf(family, grain), new TreeMap<>())
+                retention.oldestKept(grain, now).ifPresent(oldest -> partitions.getOrDefault(family.table(grain), new TreeMap<>())
                         .values().stream()
                         .filter(range -> range.to() != null && !range.to().isAfter(oldest.minus(DROP_MARGIN)))
                         .forEach(range -> drops.add("DROP TABLE IF EXISTS " + range.name())));
@@ -214,7 +213,7 @@ public class CounterTables {
     private Uni<Void> refresh() {
         List<String> tables = new ArrayList<>();
         for (CounterFamily family : CounterFamily.values()) {
-            family.grains().forEach(grain -> tables.add(tableOf(family, grain)));
+            family.grains().forEach(grain -> tables.add(family.table(grain)));
         }
         return pool.preparedQuery("SELECT p.relname, c.relname, "
                         + "(regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \\(''([^'']*)''\\)'))[1]::timestamptz, "
@@ -237,11 +236,7 @@ public class CounterTables {
 
     /** The partitions of the family's grain, as the catalog said when last read. */
     List<Range> partitionsOf(CounterFamily family, Grain grain) {
-        return List.copyOf(partitions.getOrDefault(tableOf(family, grain), new TreeMap<>()).values());
-    }
-
-    static String tableOf(CounterFamily family, Grain grain) {
-        return family.table() + "_" + grain.name().toLowerCase(Locale.ROOT);
+        return List.copyOf(partitions.getOrDefault(family.table(grain), new TreeMap<>()).values());
     }
 
     private Uni<Void> run(List<String> statements) {

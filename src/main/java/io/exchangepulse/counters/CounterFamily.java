@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,6 +48,11 @@ public enum CounterFamily {
 
     public String table() {
         return table;
+    }
+
+    /** The partition of the family's table that holds one grain (itself partitioned by bucket time). */
+    public String table(Grain grain) {
+        return table + "_" + grain.name().toLowerCase(Locale.ROOT);
     }
 
     public List<String> columns() {

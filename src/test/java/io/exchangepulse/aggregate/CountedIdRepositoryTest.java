@@ -7,13 +7,8 @@ import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.ExchangeKind;
 import io.exchangepulse.domain.Party;
-import io.exchangepulse.support.PulseServices;
-import io.vertx.mutiny.core.Vertx;
+import io.exchangepulse.support.OwnDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,27 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CountedIdRepositoryTest {
 
     static final LocalDate DAY = LocalDate.of(2031, 3, 10);
-    static Vertx vertx;
+    static OwnDatabase database;
     static Pool pool;
     static CountedIdRepository repository;
 
     @BeforeAll
     static void database() throws Exception {
-        String url = PulseServices.newDatabase("counted_ids_" + Long.toHexString(System.nanoTime()));
-        Flyway.configure().dataSource("jdbc:" + url, "postgres", "").locations("classpath:db/migration").load().migrate();
-        vertx = Vertx.vertx();
-        pool = Pool.newInstance(PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(2))
-                .connectingTo(PgConnectOptions.fromUri(url).setUser("postgres"))
-                .using(vertx.getDelegate())
-                .build());
+        database = OwnDatabase.migrated("counted_ids");
+        pool = database.pool();
         repository = new CountedIdRepository(pool, new Admission(Duration.ofDays(7)));
     }
 
     @AfterAll
     static void close() {
-        pool.closeAndAwait();
-        vertx.closeAndAwait();
+        database.close();
     }
 
     @BeforeEach

@@ -11,14 +11,9 @@ import io.exchangepulse.domain.ExchangeKind;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.PartyRole;
-import io.exchangepulse.support.PulseServices;
-import io.vertx.mutiny.core.Vertx;
+import io.exchangepulse.support.OwnDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,7 +50,7 @@ class CounterStorageTest {
     static final int DEMO_RATE_PER_MINUTE = 300;
     static final Party[] MEMBERS = Arrays.stream(Party.values()).filter(p -> p.role() == PartyRole.MEMBER).toArray(Party[]::new);
 
-    static Vertx vertx;
+    static OwnDatabase database;
     static Pool pool;
     static CounterTables tables;
     static final CounterRepository counters = new CounterRepository();
@@ -63,14 +58,8 @@ class CounterStorageTest {
 
     @BeforeAll
     static void database() throws Exception {
-        String url = PulseServices.newDatabase("counter_storage_" + Long.toHexString(System.nanoTime()));
-        Flyway.configure().dataSource("jdbc:" + url, "postgres", "").locations("classpath:db/migration").load().migrate();
-        vertx = Vertx.vertx();
-        pool = Pool.newInstance(PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(2))
-                .connectingTo(PgConnectOptions.fromUri(url).setUser("postgres"))
-                .using(vertx.getDelegate())
-                .build());
+        database = OwnDatabase.migrated("counter_storage");
+        pool = database.pool();
         tables = new CounterTables();
         tables.pool = pool;
         tables.retention = new CounterRetention(defaults());
@@ -78,8 +67,7 @@ class CounterStorageTest {
 
     @AfterAll
     static void close() {
-        pool.closeAndAwait();
-        vertx.closeAndAwait();
+        database.close();
     }
 
     @Test
@@ -135,12 +123,12 @@ class CounterStorageTest {
         double overhead = (double) bytesOf(CounterFamily.FLOW, Grain.MINUTE) / flowRows - widthOf(CounterFamily.FLOW, Grain.MINUTE, hour);
 
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "Counters of an hour at the demo rate (%,d exchanges, %d a second), measured %s on PostgreSQL %s. "
+                "Counters of an hour at the demo rate (%,d exchanges, %d a second), measured on PostgreSQL %s. "
                         + "Bytes a row: the row's own width plus %.0f bytes (tuple header, line pointer, primary-key entry), "
                         + "measured on the %,d minute rows of the flows.%n%n"
                         + "| family | grain | rows in the hour | bytes a row | rows a day | kept | after a year |%n"
                         + "|---|---|---|---|---|---|---|%n",
-                60 * DEMO_RATE_PER_MINUTE, DEMO_RATE_PER_MINUTE / 60, LocalDate.now(), pool.query("SHOW server_version").executeAndAwait().iterator().next().getString(0), overhead, flowRows));
+                60 * DEMO_RATE_PER_MINUTE, DEMO_RATE_PER_MINUTE / 60, pool.query("SHOW server_version").executeAndAwait().iterator().next().getString(0), overhead, flowRows));
         long hourBytes = 0;
         double yearBytes = 0;
         for (CounterFamily family : CounterFamily.values()) {
@@ -186,7 +174,7 @@ class CounterStorageTest {
     /** The size on disk (table and indexes) of the family's grain partitions of the test's year 2033. */
     private static long bytesOf(CounterFamily family, Grain grain) {
         return single("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
-                + "JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = '" + CounterTables.tableOf(family, grain)
+                + "JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = '" + family.table(grain)
                 + "' AND c.relname LIKE '%_2033%'");
     }
 

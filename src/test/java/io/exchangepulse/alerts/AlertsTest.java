@@ -21,7 +21,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +46,7 @@ class AlertsTest {
              var statement = connection.createStatement()) {
             for (CounterFamily family : CounterFamily.values()) {
                 for (Grain grain : family.grains()) {
-                    String table = family.table() + "_" + grain.name().toLowerCase(Locale.ROOT);
+                    String table = family.table(grain);
                     statement.execute("CREATE TABLE IF NOT EXISTS " + table + "_alerts_test PARTITION OF " + table
                             + " FOR VALUES FROM ('2030-01-01T00:00:00Z') TO ('2033-01-01T00:00:00Z')");
                 }

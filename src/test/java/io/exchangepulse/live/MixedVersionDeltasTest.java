@@ -5,7 +5,7 @@ import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.counters.LiveWindow;
 import io.exchangepulse.domain.Grain;
-import io.exchangepulse.domain.Party;
+import io.exchangepulse.domain.TaskForce;
 import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.KafkaTopics;
 import io.exchangepulse.support.PulseServices;
@@ -20,7 +20,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +36,12 @@ import static org.awaitility.Awaitility.await;
 class MixedVersionDeltasTest {
 
     static final String DELTAS = "pulse.deltas";
-    static final Instant TODAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    /**
+     * A year no other test counts in, whose task-force rows are live whatever the date (years are kept live for
+     * ever), so the test means the same at midnight and on New Year's Eve.
+     */
+    static final Instant YEAR = Instant.parse("1990-01-01T00:00:00Z");
+    static final LiveRows YEARS = new LiveRows(CounterFamily.TASK_FORCE, Grain.YEAR, LiveWindow.ALL);
 
     @Inject
     LiveCounters counters;
@@ -47,7 +51,7 @@ class MixedVersionDeltasTest {
 
     @Test
     void anOlderReplicasDeltaThatCarriesLessMakesTheLiveCopyReloadInsteadOfStarvingAView() throws Exception {
-        CounterKey flow = countedByAnotherReplica(Party.MD, Party.UNMIK);
+        CounterKey flow = countedByAnotherReplica(TaskForce.DRUGS);
 
         produce("{\"spans\":[],\"newestIngestedAt\":0,\"rows\":[],\"reload\":false}");
 
@@ -56,7 +60,7 @@ class MixedVersionDeltasTest {
 
     @Test
     void aNewerFormatMakesTheLiveCopyReloadToo() throws Exception {
-        CounterKey flow = countedByAnotherReplica(Party.AL, Party.EUBAM);
+        CounterKey flow = countedByAnotherReplica(TaskForce.TERRORISM);
 
         produce("{\"format\":3,\"spans\":[],\"newestIngestedAt\":0,\"rows\":[],\"reload\":false}");
 
@@ -73,34 +77,32 @@ class MixedVersionDeltasTest {
         }
 
         produce("{\"format\":2,\"carries\":[" + carries + "],\"spans\":[],\"newestIngestedAt\":0,\"compressed\":true,"
-                + "\"rows\":[{\"key\":{\"family\":\"AGENCY\",\"grain\":\"DAY\",\"bucket\":" + TODAY.getEpochSecond()
+                + "\"rows\":[{\"key\":{\"family\":\"AGENCY\",\"grain\":\"DAY\",\"bucket\":" + YEAR.getEpochSecond()
                 + ",\"dimensions\":[\"POLICE\"]},\"count\":3}],\"reload\":false}");
-        CounterKey flow = countedByAnotherReplica(Party.BA, Party.WCO);
+        CounterKey flow = countedByAnotherReplica(TaskForce.STOLEN_VEHICLES);
         produce("not a delta at all");
 
         awaitLiveCopyHolds(flow);
         assertThat(foreignDeltas()).as("only the unreadable delta is another version's").isEqualTo(foreign + 1);
     }
 
-    /** Today's flow of a pair, counted into PostgreSQL as another replica would, with no delta this one reads. */
-    private static CounterKey countedByAnotherReplica(Party from, Party to) throws Exception {
+    /** A task force's count of {@link #YEAR}, added in PostgreSQL as another replica would, with no delta this one reads. */
+    private static CounterKey countedByAnotherReplica(TaskForce taskForce) throws Exception {
         try (var connection = DriverManager.getConnection(PulseServices.jdbcUrl(), "postgres", "");
-             var statement = connection.prepareStatement("INSERT INTO flow_count (grain, bucket, from_party, to_party, n) "
-                     + "VALUES ('DAY', ?, ?, ?, 7) ON CONFLICT (grain, bucket, from_party, to_party) DO UPDATE SET n = flow_count.n + 7")) {
-            statement.setObject(1, TODAY.atOffset(ZoneOffset.UTC));
-            statement.setString(2, from.name());
-            statement.setString(3, to.name());
+             var statement = connection.prepareStatement("INSERT INTO task_force_count (grain, bucket, task_force, n) "
+                     + "VALUES ('YEAR', ?, ?, 7) ON CONFLICT (grain, bucket, task_force) DO UPDATE SET n = task_force_count.n + 7")) {
+            statement.setObject(1, YEAR.atOffset(ZoneOffset.UTC));
+            statement.setString(2, taskForce.name());
             statement.executeUpdate();
         }
-        return new CounterKey(CounterFamily.FLOW, Grain.DAY, TODAY.getEpochSecond(), List.of(from.name(), to.name()));
+        return new CounterKey(CounterFamily.TASK_FORCE, Grain.YEAR, YEAR.getEpochSecond(), List.of(taskForce.name()));
     }
 
     private void awaitLiveCopyHolds(CounterKey key) throws Exception {
-        long stored = Counts.stored(key.family(), key.grain(), TODAY, TODAY.plus(Duration.ofDays(1))).get(key.dimensions());
-        LiveRows today = new LiveRows(CounterFamily.FLOW, Grain.DAY, LiveWindow.TODAY);
+        long stored = Counts.stored(key.family(), key.grain(), YEAR, YEAR.plus(Duration.ofDays(365))).get(key.dimensions());
         await().atMost(Duration.ofSeconds(30)).until(() -> counters.read(table -> {
             long[] live = new long[1];
-            table.forEach(today, (row, count) -> {
+            table.forEach(YEARS, (row, count) -> {
                 if (row.equals(key)) {
                     live[0] = count;
                 }

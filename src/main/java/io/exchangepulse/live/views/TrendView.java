@@ -41,11 +41,9 @@ public abstract class TrendView implements LiveView<TrendView.Trend> {
     public record TrendPoint(TaskForce taskForce, Instant t, long count) {
     }
 
-    private final Grain grain;
     private final LiveRows rows;
 
     protected TrendView(Grain grain, LiveWindow window) {
-        this.grain = grain;
         this.rows = new LiveRows(CounterFamily.TASK_FORCE, grain, window);
     }
 
@@ -54,7 +52,7 @@ public abstract class TrendView implements LiveView<TrendView.Trend> {
 
     @Override
     public Merge merge() {
-        return Merge.trend(grain.step().orElseThrow().toString());
+        return Merge.trend(rows.grain().step().orElseThrow().toString());
     }
 
     @Override
@@ -64,7 +62,7 @@ public abstract class TrendView implements LiveView<TrendView.Trend> {
 
     @Override
     public Trend render(ViewInput input, Subscription subscription) {
-        TrendGrid grid = TrendGrid.endingAt(grain, input.now(), steps(subscription));
+        TrendGrid grid = TrendGrid.endingAt(rows.grain(), input.now(), steps(subscription));
         Map<TaskForce, long[]> counts = new EnumMap<>(TaskForce.class);
         for (TaskForce taskForce : TaskForce.values()) {
             if (subscription.covers(taskForce)) {
