@@ -3,6 +3,7 @@ package io.exchangepulse.aggregate;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterRetention;
 import io.exchangepulse.domain.Grain;
+import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.platform.StartupFailure;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -66,7 +66,7 @@ public class CounterTables {
     Pool pool;
 
     @Inject
-    Clock clock;
+    CenterClock clock;
 
     @Inject
     CounterRetention retention;
@@ -124,7 +124,7 @@ public class CounterTables {
      */
     public Uni<Void> ensureFor(Collection<Instant> moments) {
         Set<Instant> minutes = new TreeSet<>();
-        moments.forEach(moment -> minutes.add(Grain.MINUTE.bucketOf(moment)));
+        moments.forEach(moment -> minutes.add(clock.calendar().bucketOf(Grain.MINUTE, moment)));
         return ensure(minutes, clock.instant());
     }
 
@@ -163,7 +163,7 @@ public class CounterTables {
             for (Grain grain : family.grains()) {
                 NavigableMap<Instant, Range> ranges = partitions.getOrDefault(family.table(grain), new TreeMap<>());
                 for (Instant instant : instants) {
-                    Instant bucket = grain.bucketOf(instant);
+                    Instant bucket = clock.calendar().bucketOf(grain, instant);
                     Map.Entry<Instant, Range> holder = ranges.floorEntry(bucket);
                     if (!keeps(grain, bucket, now) || holder != null && holder.getValue().holds(bucket)) {
                         continue;

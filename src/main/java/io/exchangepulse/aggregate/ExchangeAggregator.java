@@ -6,6 +6,7 @@ import io.exchangepulse.domain.Admission;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Violation;
 import io.exchangepulse.platform.BatchTrace;
+import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.platform.DeadLetterOutbox;
 import io.exchangepulse.platform.Failures;
 import io.exchangepulse.platform.Tracing;
@@ -22,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,7 +85,7 @@ public class ExchangeAggregator {
     DeltaPublisher deltas;
 
     @Inject
-    Clock clock;
+    CenterClock clock;
 
     @Inject
     MeterRegistry metrics;
@@ -153,11 +153,11 @@ public class ExchangeAggregator {
         String topic = batch.get(0).topic();
         Map<Integer, StoredPositionRepository.Progress> progress = new HashMap<>();
         for (ConsumerRecord<String, ExchangeValue> r : batch) {
-            progress.merge(r.partition(), new StoredPositionRepository.Progress(r.offset() + 1, Instant.ofEpochMilli(r.timestamp())),
+            progress.merge(r.partition(), new StoredPositionRepository.Progress(r.offset() + 1, clock.fromLog(r.timestamp())),
                     (a, b) -> new StoredPositionRepository.Progress(Math.max(a.nextOffset(), b.nextOffset()),
                             a.countedThrough().isAfter(b.countedThrough()) ? a.countedThrough() : b.countedThrough()));
         }
-        long newestIngestedAt = batch.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
+        long newestIngestedAt = clock.fromLog(batch.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0)).toEpochMilli();
         List<Instant> occurred = batch.stream().map(ExchangeValue::of).filter(ExchangeValue::isAccepted)
                 .map(value -> value.exchange().occurredAt()).toList();
         return tables.ensureFor(occurred).chain(() -> pool.withTransaction(connection -> positions.lock(connection, topic, progress.keySet())
@@ -183,7 +183,7 @@ public class ExchangeAggregator {
                         }
                         Exchange exchange = value.exchange();
                         CountedIdRepository.Candidate earlier = candidates.putIfAbsent(exchange.id(),
-                                new CountedIdRepository.Candidate(exchange, LocalDate.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC)));
+                                new CountedIdRepository.Candidate(exchange, LocalDate.ofInstant(clock.fromLog(r.timestamp()), ZoneOffset.UTC)));
                         if (earlier == null) {
                             firstCopies.put(exchange.id(), r);
                         } else if (earlier.exchange().fingerprint() != exchange.fingerprint()) {
@@ -202,7 +202,7 @@ public class ExchangeAggregator {
                                 List<Exchange> fresh = claim.fresh();
                                 int validUnseen = unseen.size() - letters.size();
                                 Instant now = clock.instant();
-                                Increments increments = Increments.of(fresh, (grain, bucket) -> tables.keeps(grain, bucket, now));
+                                Increments increments = Increments.of(fresh, clock.calendar(), (grain, bucket) -> tables.keeps(grain, bucket, now));
                                 // Pipelined on the connection: one round trip for all of them.
                                 return Uni.combine().all().unis(
                                                 counters.add(connection, increments),
@@ -213,7 +213,7 @@ public class ExchangeAggregator {
                                                 new BatchOutcome(fresh.size(), validUnseen - fresh.size(), letters.size(),
                                                         batch.size() - unseen.size()),
                                                 new CountsDelta(spans, newestIngestedAt,
-                                                        increments.deltaRows(Horizon.at(now)))));
+                                                        increments.deltaRows(Horizon.at(now, clock.calendar())))));
                             });
                 })))
                 .onFailure(Failures::isMissingPartition).invoke(tables::forget);
@@ -230,7 +230,7 @@ public class ExchangeAggregator {
         if (!value.isAccepted()) {
             return Optional.of(value.rejection());
         }
-        return admission.judge(value.exchange().occurredAt(), Instant.ofEpochMilli(record.timestamp()))
+        return admission.judge(value.exchange().occurredAt(), clock.fromLog(record.timestamp()))
                 .map(Violation::message)
                 .map(message -> "invalid exchange: occurredAt " + message);
     }

@@ -4,6 +4,7 @@ import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.CountsDelta;
 import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Grain;
 
@@ -39,19 +40,25 @@ final class Increments {
         this.byFamily = byFamily;
     }
 
-    static Increments of(List<Exchange> exchanges) {
-        return of(exchanges, (grain, bucket) -> true);
+    static Increments of(List<Exchange> exchanges, CenterCalendar calendar) {
+        return of(exchanges, calendar, (grain, bucket) -> true);
     }
 
     /** Only the rows {@code kept} says are still kept: a late exchange adds no row its grain has already forgotten. */
-    static Increments of(List<Exchange> exchanges, BiPredicate<Grain, Instant> kept) {
-        // Bucketing (the year's above all) costs more than the rest of folding: once per exchange and grain.
+    static Increments of(List<Exchange> exchanges, CenterCalendar calendar, BiPredicate<Grain, Instant> kept) {
+        // Bucketing in the center's zone costs more than the rest of folding; a batch's exchanges fall in a few
+        // minutes, so each minute is bucketed once and its exchanges share its buckets.
         Grain[] grains = Grain.values();
-        Instant[][] buckets = new Instant[exchanges.size()][grains.length];
+        Map<Instant, Instant[]> byMinute = new HashMap<>();
+        Instant[][] buckets = new Instant[exchanges.size()][];
         for (int e = 0; e < exchanges.size(); e++) {
-            for (Grain grain : grains) {
-                buckets[e][grain.ordinal()] = grain.bucketOf(exchanges.get(e).occurredAt());
-            }
+            buckets[e] = byMinute.computeIfAbsent(calendar.bucketOf(Grain.MINUTE, exchanges.get(e).occurredAt()), minute -> {
+                Instant[] ofMinute = new Instant[grains.length];
+                for (Grain grain : grains) {
+                    ofMinute[grain.ordinal()] = calendar.bucketOf(grain, minute);
+                }
+                return ofMinute;
+            });
         }
         Map<CounterFamily, List<Increment>> byFamily = new EnumMap<>(CounterFamily.class);
         for (CounterFamily family : CounterFamily.values()) {

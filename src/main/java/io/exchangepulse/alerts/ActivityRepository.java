@@ -2,6 +2,7 @@ package io.exchangepulse.alerts;
 
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterRetention;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Grain;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
@@ -44,20 +45,23 @@ public class ActivityRepository {
     @Inject
     CounterRetention retention;
 
+    @Inject
+    CenterCalendar calendar;
+
     /** {@code family} is {@link CounterFamily#TASK_FORCE} or {@link CounterFamily#CRIME_AREA_KIND} (kinds summed). */
     public Uni<Activity> activity(CounterFamily family, AlertsConfig.Window window, Instant now) {
         String subject = family.columns().get(0);
         Duration step = window.observeGrain().step().orElseThrow();
-        Instant observedFrom = window.observeGrain().bucketOf(now).minus(window.length()).plus(step);
-        Instant current = window.baselineGrain().bucketOf(now);
+        Instant observedFrom = calendar.bucketOf(window.observeGrain(), now).minus(window.length()).plus(step);
+        Instant current = calendar.bucketOf(window.baselineGrain(), now);
         int windows = (int) (window.lookback().toSeconds() / window.length().toSeconds());
         Instant lookbackFrom = current.minus(window.length().multipliedBy(windows));
-        Instant yearAgo = now.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
+        Instant yearAgo = now.atZone(calendar.zone()).minusYears(1).toInstant();
         // A year back the observed grain (minutes) may be forgotten already: then the window is read in the
         // baseline's buckets (the clock hour that holds the moment a year ago).
-        Grain lastYearGrain = retention.keeps(window.observeGrain(), window.observeGrain().bucketOf(yearAgo).minus(window.length()), now)
+        Grain lastYearGrain = retention.keeps(window.observeGrain(), calendar.bucketOf(window.observeGrain(), yearAgo).minus(window.length()), now)
                 ? window.observeGrain() : window.baselineGrain();
-        Instant lastYearFrom = lastYearGrain.bucketOf(yearAgo).minus(window.length()).plus(lastYearGrain.step().orElseThrow());
+        Instant lastYearFrom = calendar.bucketOf(lastYearGrain, yearAgo).minus(window.length()).plus(lastYearGrain.step().orElseThrow());
         String sums = "SELECT " + subject + ", sum(n)::bigint FROM " + family.table()
                 + " WHERE grain = $1 AND bucket >= $2 AND bucket <= $3 GROUP BY 1";
         // The primary key leads with (grain, bucket): the first counted window is one index probe.

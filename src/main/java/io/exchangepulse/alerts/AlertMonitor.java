@@ -4,6 +4,7 @@ import io.exchangepulse.aggregate.CountingProgress;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.TaskForce;
+import io.exchangepulse.platform.CenterClock;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public class AlertMonitor {
     CountingProgress counting;
 
     @Inject
-    Clock clock;
+    CenterClock clock;
 
     @ConfigProperty(name = "exchangepulse.aggregate.stall-limit", defaultValue = "PT2M")
     Duration stallLimit;

@@ -2,6 +2,7 @@ package io.exchangepulse.archive;
 
 import io.exchangepulse.aggregate.CounterTables;
 import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.ExchangeKind;
@@ -38,8 +39,11 @@ public class ArchiveRepository {
     @Inject
     CounterTables tables;
 
+    @Inject
+    CenterCalendar calendar;
+
     Uni<Outcome> replace(int year, ArchivedYear totals) {
-        OffsetDateTime bucket = OffsetDateTime.of(year, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        OffsetDateTime bucket = calendar.startOfYear(year).atOffset(ZoneOffset.UTC);
         // A year the service never counted in may have no partition yet.
         return tables.ensureFor(List.of(bucket.toInstant())).chain(() -> pool.withTransaction(connection -> connection.preparedQuery("SELECT EXISTS (SELECT 1 FROM archived_year WHERE year = $1), "
                                 + "EXISTS (SELECT 1 FROM " + CounterFamily.SCOPE_CHANNEL.table() + " WHERE grain = 'YEAR' AND bucket = $2)")

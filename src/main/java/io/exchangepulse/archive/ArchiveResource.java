@@ -3,10 +3,11 @@ package io.exchangepulse.archive;
 import io.exchangepulse.aggregate.DeltaPublisher;
 import io.exchangepulse.counters.CountsDelta;
 import io.exchangepulse.identity.Role;
+import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.platform.Problem;
-import jakarta.annotation.security.RolesAllowed;
 import io.exchangepulse.platform.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -37,7 +37,7 @@ public class ArchiveResource {
     DeltaPublisher deltas;
 
     @Inject
-    Clock clock;
+    CenterClock clock;
 
     @PUT
     @RolesAllowed(Role.ADMIN_NAME)

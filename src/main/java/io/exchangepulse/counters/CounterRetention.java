@@ -1,5 +1,6 @@
 package io.exchangepulse.counters;
 
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Grain;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,8 +22,10 @@ import java.util.Optional;
 public class CounterRetention {
 
     private final Map<Grain, Optional<Duration>> kept = new EnumMap<>(Grain.class);
+    private final CenterCalendar calendar;
 
-    public CounterRetention(CountersConfig config) {
+    public CounterRetention(CountersConfig config, CenterCalendar calendar) {
+        this.calendar = calendar;
         kept.put(Grain.MINUTE, parse("EXCHANGEPULSE_COUNTERS_MINUTE_RETENTION", config.minuteRetention()));
         kept.put(Grain.HOUR, parse("EXCHANGEPULSE_COUNTERS_HOUR_RETENTION", config.hourRetention()));
         kept.put(Grain.DAY, parse("EXCHANGEPULSE_COUNTERS_DAY_RETENTION", config.dayRetention()));
@@ -45,7 +48,7 @@ public class CounterRetention {
 
     /** The oldest bucket of the grain that is kept at {@code now}; empty: every bucket. */
     public Optional<Instant> oldestKept(Grain grain, Instant now) {
-        return kept.get(grain).map(retention -> grain.bucketOf(now.minus(retention)));
+        return kept.get(grain).map(retention -> calendar.bucketOf(grain, now.minus(retention)));
     }
 
     /** Whether a bucket of the grain is still kept at {@code now}. */

@@ -1,11 +1,10 @@
 package io.exchangepulse.counters;
 
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Grain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * The live windows ({@link LiveWindow}) at one moment, as first buckets: computed once per moment, then
@@ -15,11 +14,11 @@ public record Horizon(long startOfToday, long startOfLastYear, long firstMinute)
 
     public static final int MAX_MINUTES = 180;
 
-    public static Horizon at(Instant now) {
-        int lastYear = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear() - 1;
+    /** The windows at {@code now}, today and the years being the center's. */
+    public static Horizon at(Instant now, CenterCalendar calendar) {
         return new Horizon(
-                Grain.DAY.bucketOf(now).getEpochSecond(),
-                LocalDate.of(lastYear, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond(),
+                calendar.bucketOf(Grain.DAY, now).getEpochSecond(),
+                calendar.startOfYear(calendar.yearOf(now) - 1).getEpochSecond(),
                 now.minus(Duration.ofMinutes(MAX_MINUTES + 1)).getEpochSecond());
     }
 

@@ -2,16 +2,15 @@ package io.exchangepulse.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
  * When an exchange may still be counted, judged against the moment it arrived (the time it was appended to
  * the log, so that a consumer counting late judges as the ingest did): at most {@link #MAX_FUTURE} ahead of
- * it, at most {@code lateness} behind it, and never in a closed year: the years before the arrival's are
+ * it, at most {@code lateness} behind it, and never in a closed year: the center's years before the arrival's are
  * history (the seed's, or an archive an administrator loads), and live traffic never changes them.
  */
-public record Admission(Duration lateness) {
+public record Admission(Duration lateness, CenterCalendar calendar) {
 
     /** Clocks drift; an exchange further ahead than this is a client bug, not a clock skew. */
     public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
@@ -27,8 +26,8 @@ public record Admission(Duration lateness) {
         if (occurredAt.isAfter(arrival.plus(MAX_FUTURE))) {
             return violation("is more than 5 minutes ahead of the time it arrived (" + arrival + ")");
         }
-        int year = occurredAt.atOffset(ZoneOffset.UTC).getYear();
-        if (year < arrival.atOffset(ZoneOffset.UTC).getYear()) {
+        int year = calendar.yearOf(occurredAt);
+        if (year < calendar.yearOf(arrival)) {
             return violation("is in " + year + ", a closed year: its counts are history, which only an administrator's "
                     + "archive import changes");
         }

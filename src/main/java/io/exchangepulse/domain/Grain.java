@@ -7,7 +7,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** The time buckets counts are kept in, by the moment an exchange occurred (UTC). */
+/**
+ * The time buckets counts are kept in, by the moment an exchange occurred; where a bucket starts is the
+ * center's calendar's to say ({@link CenterCalendar#bucketOf}), since days and years follow its time zone.
+ */
 public enum Grain {
     MINUTE(Duration.ofMinutes(1), ChronoUnit.DAYS),
     HOUR(Duration.ofHours(1), ChronoUnit.MONTHS),
@@ -22,16 +25,10 @@ public enum Grain {
         this.partitionSpan = partitionSpan;
     }
 
-    public Instant bucketOf(Instant instant) {
-        return switch (this) {
-            case MINUTE -> instant.truncatedTo(ChronoUnit.MINUTES);
-            case HOUR -> instant.truncatedTo(ChronoUnit.HOURS);
-            case DAY -> instant.truncatedTo(ChronoUnit.DAYS);
-            case YEAR -> instant.atOffset(ZoneOffset.UTC).withDayOfYear(1).truncatedTo(ChronoUnit.DAYS).toInstant();
-        };
-    }
-
-    /** The fixed length of a bucket; years differ in length and have none. */
+    /**
+     * The nominal length of a bucket, which names the grain in queries (PT1M, PT1H, P1D); a center day is
+     * 23 or 25 hours on the days summer time changes, and years differ in length and have none.
+     */
     public Optional<Duration> step() {
         return Optional.ofNullable(step);
     }
@@ -44,7 +41,10 @@ public enum Grain {
         return partitionSpan;
     }
 
-    /** The first instant of the partition that holds {@code bucket}. */
+    /**
+     * The first instant of the partition that holds {@code bucket}. Partitions are storage, not calendar: they
+     * are UTC spans whatever the center's zone, and a center day may start in the partition of the day before.
+     */
     public Instant partitionOf(Instant bucket) {
         LocalDateTime day = LocalDateTime.ofInstant(bucket, ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
         LocalDateTime start = switch (partitionSpan) {

@@ -15,6 +15,7 @@ import io.exchangepulse.domain.Violation;
 import io.exchangepulse.identity.Caller;
 import io.exchangepulse.identity.Role;
 import io.exchangepulse.operations.OperationParties;
+import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.platform.Draining;
 import io.exchangepulse.platform.EventLog;
 import io.exchangepulse.platform.Failures;
@@ -35,7 +36,6 @@ import org.jboss.logging.Logger;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,14 +43,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -94,7 +94,7 @@ public class Ingestion {
     Draining draining;
 
     @Inject
-    Clock clock;
+    CenterClock clock;
 
     @Inject
     OperationParties operationParties;
@@ -244,7 +244,7 @@ public class Ingestion {
                 judged.broken(index, reading.violations());
             } else if (judged.problems.isEmpty()) {
                 values.add(reading.value());
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, arrival.toEpochMilli(),
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, clock.toLog(arrival),
                         keyOf.apply(reading.value()), json(reading.value()));
                 record.headers().add(EventLog.SENDER, caller.sender().getBytes(StandardCharsets.UTF_8));
                 records.add(record);

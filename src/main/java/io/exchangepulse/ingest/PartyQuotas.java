@@ -1,6 +1,9 @@
 package io.exchangepulse.ingest;
 
+import io.exchangepulse.domain.CenterCalendar;
+import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.Party;
+import io.exchangepulse.platform.CenterClock;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +36,22 @@ public class PartyQuotas {
 
     /** A quota: what it counts, over which window, and its limit in the configuration. */
     public enum Quota {
-        EXCHANGES_PER_MINUTE(ChronoUnit.MINUTES, "exchanges this minute", IngestConfig.Quota::exchangesPerMinute),
-        OPERATIONS_OPENED_PER_DAY(ChronoUnit.DAYS, "operations opened today (UTC)", IngestConfig.Quota::operationsOpenedPerDay),
-        OPERATION_EVENTS_PER_DAY(ChronoUnit.DAYS, "operation events today (UTC)", IngestConfig.Quota::operationEventsPerDay);
+        EXCHANGES_PER_MINUTE(Grain.MINUTE, "exchanges this minute", IngestConfig.Quota::exchangesPerMinute),
+        OPERATIONS_OPENED_PER_DAY(Grain.DAY, "operations opened today (the center's day)", IngestConfig.Quota::operationsOpenedPerDay),
+        OPERATION_EVENTS_PER_DAY(Grain.DAY, "operation events today (the center's day)", IngestConfig.Quota::operationEventsPerDay);
 
-        private final ChronoUnit window;
+        private final Grain window;
         private final String what;
         private final ToLongFunction<IngestConfig.Quota> limit;
 
-        Quota(ChronoUnit window, String what, ToLongFunction<IngestConfig.Quota> limit) {
+        Quota(Grain window, String what, ToLongFunction<IngestConfig.Quota> limit) {
             this.window = window;
             this.what = what;
             this.limit = limit;
         }
 
-        Instant windowOf(Instant now) {
-            return now.truncatedTo(window);
+        Instant windowOf(Instant now, CenterCalendar calendar) {
+            return calendar.bucketOf(window, now);
         }
 
         /** What it counts, in words ("exchanges this minute"). */
@@ -76,6 +78,9 @@ public class PartyQuotas {
     @Inject
     IngestConfig config;
 
+    @Inject
+    CenterClock clock;
+
     /** A quota's limit, as configured. */
     public long limit(Quota quota) {
         return quota.limit.applyAsLong(config.quota());
@@ -88,7 +93,7 @@ public class PartyQuotas {
             return Uni.createFrom().item(Optional.empty());
         }
         String[] quotas = needed.stream().map(use -> use.quota().name()).toArray(String[]::new);
-        OffsetDateTime[] windows = needed.stream().map(use -> use.quota().windowOf(now).atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
+        OffsetDateTime[] windows = needed.stream().map(use -> use.quota().windowOf(now, clock.calendar()).atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
         Long[] amounts = needed.stream().map(Use::amount).toArray(Long[]::new);
         return pool.withTransaction(connection -> connection.preparedQuery("INSERT INTO party_quota (party, quota, window_start, used) "
                                 + "SELECT $1, q, w, 0 FROM unnest($2::text[], $3::timestamptz[]) AS u(q, w) ON CONFLICT DO NOTHING")
@@ -105,7 +110,7 @@ public class PartyQuotas {
                                 long already = used.getOrDefault(use.quota().name(), 0L);
                                 long limit = limit(use.quota());
                                 if (already + use.amount() > limit) {
-                                    Instant ends = use.quota().windowOf(now).plus(1, use.quota().window);
+                                    Instant ends = clock.calendar().next(use.quota().window, use.quota().windowOf(now, clock.calendar()));
                                     return Uni.createFrom().item(Optional.of(new Exceeded(use.quota(), already, limit,
                                             Duration.between(now, ends))));
                                 }
@@ -125,7 +130,7 @@ public class PartyQuotas {
                         + "FROM unnest($2::text[], $3::timestamptz[], $4::bigint[]) AS u(q, w, a) "
                         + "WHERE party = $1 AND quota = u.q AND window_start = u.w")
                 .execute(Tuple.of(party.name(), taken.stream().map(use -> use.quota().name()).toArray(String[]::new),
-                        taken.stream().map(use -> use.quota().windowOf(now).atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                        taken.stream().map(use -> use.quota().windowOf(now, clock.calendar()).atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
                         taken.stream().map(Use::amount).toArray(Long[]::new)))
                 .replaceWithVoid();
     }
@@ -133,7 +138,8 @@ public class PartyQuotas {
     /** Windows past are of no use: those that began more than two days ago are deleted. */
     @Scheduled(every = "PT10M", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetPastWindows() {
-        return pool.query("DELETE FROM party_quota WHERE window_start < now() - interval '2 days'").execute()
+        return pool.preparedQuery("DELETE FROM party_quota WHERE window_start < $1")
+                .execute(Tuple.of(clock.instant().minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC)))
                 .onFailure().invoke(e -> LOG.debugf("Forgetting past quota windows failed: %s", e.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

@@ -36,7 +36,10 @@ public record Contract(
         @Schema(description = "How long the counts of each trend step are kept (ISO-8601), or 'forever': a query of a step "
                 + "further back is a 400 (src/docs/operations.md, \"How long counts are kept\").",
                 example = "{\"PT1M\": \"P35D\", \"PT1H\": \"P400D\", \"P1D\": \"forever\"}")
-        Map<String, String> kept) {
+        Map<String, String> kept,
+        @Schema(description = "The center's time zone (IANA). Instants are UTC everywhere; the calendar fields (dates, years, "
+                + "months, day steps) and the views' \"today\" are the center's days in this zone.", example = "Europe/Bucharest")
+        String zone) {
 
     @RegisterForReflection
     @Schema(description = "The caller and what it may see (src/docs/security.md, \"Identity and access\").")

@@ -1,6 +1,7 @@
 package io.exchangepulse.live;
 
 import io.exchangepulse.counters.CounterRetention;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.OperationKind;
@@ -57,6 +58,9 @@ public class ContractResource {
     @Inject
     CounterRetention retention;
 
+    @Inject
+    CenterCalendar calendar;
+
     @GET
     @Operation(summary = "The codes, their names and the live views",
             description = "What a dashboard needs to read /live: every code in display order with its name, each crime "
@@ -82,7 +86,8 @@ public class ContractResource {
                 new Contract.CallerSight(caller.name(), caller.roles().stream().map(Role::claim).sorted().toList(),
                         sight.wholeCenter(), List.copyOf(sight.taskForces()), sight.views()),
                 new Contract.SignIn(identity.publicProviderUrl().or(() -> provider).orElseThrow(), signOut),
-                kept());
+                kept(),
+                calendar.zone().getId());
     }
 
     private Map<String, String> kept() {

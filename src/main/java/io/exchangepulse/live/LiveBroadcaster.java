@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exchangepulse.aggregate.CountingProgress;
 import io.exchangepulse.alerts.AlertBoard;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.live.views.Subscription;
 import io.exchangepulse.live.views.ViewInput;
 import io.exchangepulse.live.views.ViewStates;
@@ -41,6 +42,7 @@ public class LiveBroadcaster {
     private final Viewers viewers;
     private final CountingProgress counting;
     private final Timer deltaLatency;
+    private final CenterCalendar calendar;
 
     /** The states of the last tick and what they were rendered from: same stamp, same states. */
     private Map<Subscription, ViewStates> lastStates = Map.of();
@@ -48,8 +50,9 @@ public class LiveBroadcaster {
 
     @Inject
     LiveBroadcaster(Views views, LiveCounters counters, OperationsFeed operations, AlertBoard alerts, LiveConfig config,
-                    ObjectMapper mapper, Viewers viewers, CountingProgress counting, MeterRegistry metrics) {
+                    ObjectMapper mapper, Viewers viewers, CountingProgress counting, MeterRegistry metrics, CenterCalendar calendar) {
         this.views = views;
+        this.calendar = calendar;
         this.counters = counters;
         this.operations = operations;
         this.alerts = alerts;
@@ -118,7 +121,7 @@ public class LiveBroadcaster {
     }
 
     private ViewStates render(Subscription subscription, Instant now) {
-        return counters.read(table -> views.render(new ViewInput(table, operations.current(), alerts.active(), now), subscription));
+        return counters.read(table -> views.render(new ViewInput(table, operations.current(), alerts.active(), now, calendar), subscription));
     }
 
     /** The delta of the pair, the same for every viewer of it, or UNCHANGED when nothing this pair shows changed. */

@@ -8,7 +8,6 @@ import io.exchangepulse.domain.Grain;
 import io.exchangepulse.live.views.CounterTable;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,8 +50,7 @@ public class LiveCounters {
         }
     }
 
-    void reset(Snapshot snapshot, Instant now) {
-        Horizon horizon = Horizon.at(now);
+    void reset(Snapshot snapshot, Horizon horizon) {
         lock.writeLock().lock();
         try {
             rows.values().forEach(byGrain -> byGrain.values().forEach(Map::clear));
@@ -69,7 +67,7 @@ public class LiveCounters {
         }
     }
 
-    Applied apply(CountsDelta delta, Instant now) {
+    Applied apply(CountsDelta delta, Horizon horizon) {
         lock.writeLock().lock();
         try {
             boolean included = true;
@@ -85,7 +83,6 @@ public class LiveCounters {
             if (included) {
                 return Applied.ALREADY_INCLUDED;
             }
-            Horizon horizon = Horizon.at(now);
             for (CountsDelta.Row row : delta.rows()) {
                 CounterKey key = row.key();
                 if (horizon.covers(key)) {
@@ -112,8 +109,7 @@ public class LiveCounters {
     }
 
     /** Drops the rows no view reads any more (a minute that left the trend, yesterday's flows). */
-    void evict(Instant now) {
-        Horizon horizon = Horizon.at(now);
+    void evict(Horizon horizon) {
         lock.writeLock().lock();
         try {
             rows.values().forEach(byGrain -> byGrain.values().forEach(

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CountsDelta;
+import io.exchangepulse.counters.Horizon;
 import io.exchangepulse.counters.LiveRows;
+import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.platform.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +24,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +59,7 @@ public class LiveDeltaConsumer {
     ObjectMapper mapper;
 
     @Inject
-    Clock clock;
+    CenterClock clock;
 
     @Inject
     Tracing tracing;
@@ -106,7 +107,7 @@ public class LiveDeltaConsumer {
                 .toList();
         CountsDelta readable = known.size() == delta.rows().size() ? delta
                 : new CountsDelta(delta.format(), delta.carries(), delta.spans(), delta.newestIngestedAt(), known, false);
-        switch (counters.apply(readable, clock.instant())) {
+        switch (counters.apply(readable, horizon())) {
             case APPLIED -> {
                 // Only this consumer applies deltas, so the version just made holds this one (a reload in between
                 // makes a later version, which holds it too).
@@ -147,6 +148,10 @@ public class LiveDeltaConsumer {
         return reload();
     }
 
+    private Horizon horizon() {
+        return Horizon.at(clock.instant(), clock.calendar());
+    }
+
     /** Codes this replica does not know (a family, a grain) are read as null, and such rows passed over. */
     @PostConstruct
     void prepareReader() {
@@ -172,9 +177,9 @@ public class LiveDeltaConsumer {
         if (!reloading.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return snapshots.load(clock.instant())
+        return snapshots.load(horizon())
                 .invoke(snapshot -> {
-                    counters.reset(snapshot, clock.instant());
+                    counters.reset(snapshot, horizon());
                     ticker.tickSoon();
                 })
                 .onFailure().invoke(e -> LOG.warnf("Loading the live view failed: %s", e.toString()))

@@ -43,8 +43,7 @@ public class LiveSnapshotRepository {
         return positions.stored(pool, topics.exchanges());
     }
 
-    Uni<LiveCounters.Snapshot> load(Instant now) {
-        Horizon horizon = Horizon.at(now);
+    Uni<LiveCounters.Snapshot> load(Horizon horizon) {
         Map<CounterKey, Long> rows = new HashMap<>();
         Map<Integer, Long> stored = new HashMap<>();
         return pool.withTransaction(connection -> connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute()

@@ -1,5 +1,7 @@
 package io.exchangepulse.live;
 
+import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.platform.CenterClock;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
@@ -8,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -29,7 +30,7 @@ public class LiveTicker {
     LiveConfig config;
 
     @Inject
-    Clock clock;
+    CenterClock clock;
 
     @Inject
     Vertx vertx;
@@ -72,7 +73,7 @@ public class LiveTicker {
         long minute = now.getEpochSecond() / 60;
         if (minute != lastEvictedMinute) {
             lastEvictedMinute = minute;
-            counters.evict(now);
+            counters.evict(Horizon.at(now, clock.calendar()));
         }
     }
 }

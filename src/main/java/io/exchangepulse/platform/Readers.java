@@ -1,6 +1,7 @@
 package io.exchangepulse.platform;
 
 import io.exchangepulse.domain.Admission;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.ExchangeReader;
 import io.exchangepulse.domain.OperationEventReader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The domain's readers and rules as beans, on the system clock in UTC. */
+/**
+ * The domain's readers and rules as beans, and the two clocks: the system's in UTC ({@link Clock}: sign-ins,
+ * sessions, rate limits) and the center's ({@link CenterClock}: counting, judging and showing).
+ */
 @ApplicationScoped
 public class Readers {
 
@@ -19,6 +23,17 @@ public class Readers {
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The center's calendar; a zone that is not an IANA region's stops the start, naming the variable. */
+    @Produces
+    @Singleton
+    CenterCalendar centerCalendar(CenterConfig config) {
+        try {
+            return CenterCalendar.of(config.zone());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("EXCHANGEPULSE_CENTER_ZONE: " + e.getMessage());
+        }
     }
 
     @Produces
@@ -30,13 +45,14 @@ public class Readers {
     /** How late an exchange may arrive and still be counted: the ingest and the aggregator judge alike. */
     @Produces
     @Singleton
-    Admission admission(@ConfigProperty(name = "exchangepulse.ingest.lateness", defaultValue = "P7D") Duration lateness) {
-        return new Admission(lateness);
+    Admission admission(@ConfigProperty(name = "exchangepulse.ingest.lateness", defaultValue = "P7D") Duration lateness,
+                        CenterCalendar calendar) {
+        return new Admission(lateness, calendar);
     }
 
     @Produces
     @ApplicationScoped
-    OperationEventReader operationEventReader(Clock clock) {
+    OperationEventReader operationEventReader(CenterClock clock) {
         return new OperationEventReader(clock);
     }
 }

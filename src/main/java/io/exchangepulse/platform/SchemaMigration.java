@@ -1,5 +1,6 @@
 package io.exchangepulse.platform;
 
+import io.exchangepulse.domain.CenterCalendar;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.Priority;
@@ -10,6 +11,11 @@ import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Brings the schema (and the seed's history) up to date before anything reads or writes: first among the
@@ -29,7 +35,17 @@ public class SchemaMigration {
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
+    @Inject
+    CenterConfig center;
+
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        String zone = center.zone();
+        try {
+            // Before the zone's name reaches the migrations' SQL, and before a bean reads it.
+            CenterCalendar.of(zone);
+        } catch (IllegalArgumentException e) {
+            StartupFailure.exit("EXCHANGEPULSE_CENTER_ZONE: " + e.getMessage());
+        }
         try {
             var result = flyway.migrate();
             LOG.infof("Schema at version %s (%d migrations applied now)",
@@ -43,6 +59,20 @@ public class SchemaMigration {
                     : String.format("PostgreSQL at %s cannot be used (%s). Start it, or set QUARKUS_DATASOURCE_REACTIVE_URL, "
                             + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to a reachable database.",
                             jdbcUrl, StartupFailure.rootMessage(e)));
+        }
+        recordedZone().filter(recorded -> !recorded.equals(zone)).ifPresent(recorded -> StartupFailure.exit(String.format(
+                "The counters' days and years are kept in the center's zone %s, but EXCHANGEPULSE_CENTER_ZONE is %s: counts of "
+                        + "two calendars would mix. Set it back to %s, or count into a new database (src/docs/operations.md, "
+                        + "\"The center's clock\").", recorded, zone, recorded)));
+    }
+
+    private Optional<String> recordedZone() {
+        try (Connection connection = flyway.getConfiguration().getDataSource().getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT zone FROM center_calendar")) {
+            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            StartupFailure.exit(String.format("PostgreSQL at %s cannot be used (%s).", jdbcUrl, StartupFailure.rootMessage(e)));
+            return Optional.empty();
         }
     }
 

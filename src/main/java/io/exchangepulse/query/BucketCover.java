@@ -1,5 +1,6 @@
 package io.exchangepulse.query;
 
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Grain;
 
 import java.time.Instant;
@@ -22,14 +23,14 @@ final class BucketCover {
     private BucketCover() {
     }
 
-    /** {@code from} and {@code to} must be whole minutes. */
-    static List<Segment> of(Instant from, Instant to) {
+    /** {@code from} and {@code to} must be whole minutes; days and hours are the center's. */
+    static List<Segment> of(CenterCalendar calendar, Instant from, Instant to) {
         List<Segment> segments = new ArrayList<>();
-        cover(from, to, 0, segments);
+        cover(calendar, from, to, 0, segments);
         return segments;
     }
 
-    private static void cover(Instant from, Instant to, int level, List<Segment> segments) {
+    private static void cover(CenterCalendar calendar, Instant from, Instant to, int level, List<Segment> segments) {
         if (!from.isBefore(to)) {
             return;
         }
@@ -38,14 +39,15 @@ final class BucketCover {
             segments.add(new Segment(grain, from, to));
             return;
         }
-        Instant firstWhole = grain.bucketOf(from).equals(from) ? from : grain.bucketOf(from).plus(grain.step().orElseThrow());
-        Instant lastWhole = grain.bucketOf(to);
+        Instant bucket = calendar.bucketOf(grain, from);
+        Instant firstWhole = bucket.equals(from) ? from : calendar.next(grain, bucket);
+        Instant lastWhole = calendar.bucketOf(grain, to);
         if (!firstWhole.isBefore(lastWhole)) {
-            cover(from, to, level + 1, segments);
+            cover(calendar, from, to, level + 1, segments);
             return;
         }
-        cover(from, firstWhole, level + 1, segments);
+        cover(calendar, from, firstWhole, level + 1, segments);
         segments.add(new Segment(grain, firstWhole, lastWhole));
-        cover(lastWhole, to, level + 1, segments);
+        cover(calendar, lastWhole, to, level + 1, segments);
     }
 }

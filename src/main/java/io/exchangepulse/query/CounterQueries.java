@@ -2,21 +2,22 @@ package io.exchangepulse.query;
 
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.domain.Abbreviated;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.CrimeArea;
-import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.ExchangeKind;
+import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.Scope;
 import io.exchangepulse.domain.TaskForce;
 import io.exchangepulse.platform.Problem;
 import io.exchangepulse.platform.ProblemException;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.reactive.datasource.ReactiveDataSource;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.time.LocalDate;
 
 /**
  * The read side of the counters: each query is one statement over the counter tables, on a pool of its own
@@ -40,10 +40,13 @@ public class CounterQueries {
     @ReactiveDataSource("queries")
     Pool pool;
 
+    @Inject
+    CenterCalendar calendar;
+
     public Uni<List<YearlyTotals>> yearlyTotals() {
-        return pool.preparedQuery("SELECT extract(year FROM bucket AT TIME ZONE 'UTC')::int, scope, channel, sum(n)::bigint FROM "
+        return pool.preparedQuery("SELECT extract(year FROM bucket AT TIME ZONE $1)::int, scope, channel, sum(n)::bigint FROM "
                         + CounterFamily.SCOPE_CHANNEL.table() + " WHERE grain = 'YEAR' GROUP BY 1, 2, 3")
-                .execute()
+                .execute(Tuple.of(calendar.zone().getId()))
                 .map(rows -> {
                     Map<Integer, long[]> byYear = new TreeMap<>();
                     for (Row row : rows) {
@@ -58,7 +61,7 @@ public class CounterQueries {
     }
 
     public Uni<List<CrimeAreaCount>> crimeAreas(int year) {
-        Instant bucket = Grain.YEAR.bucketOf(LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        Instant bucket = calendar.startOfYear(year);
         return pool.preparedQuery("SELECT crime_area, kind, n FROM " + CounterFamily.CRIME_AREA_KIND.table()
                         + " WHERE grain = 'YEAR' AND bucket = $1")
                 .execute(Tuple.of(bucket.atOffset(ZoneOffset.UTC)))
@@ -74,11 +77,11 @@ public class CounterQueries {
     }
 
     public Uni<TaskForceYear> taskForceYear(int year) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        return pool.preparedQuery("SELECT task_force, grain, extract(month FROM bucket AT TIME ZONE 'UTC')::int, sum(n)::bigint FROM "
+        return pool.preparedQuery("SELECT task_force, grain, extract(month FROM bucket AT TIME ZONE $3)::int, sum(n)::bigint FROM "
                         + CounterFamily.TASK_FORCE.table() + " WHERE (grain = 'YEAR' AND bucket = $1)"
                         + " OR (grain = 'DAY' AND bucket >= $1 AND bucket < $2) GROUP BY 1, 2, 3")
-                .execute(Tuple.of(first.atStartOfDay().atOffset(ZoneOffset.UTC), first.plusYears(1).atStartOfDay().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(calendar.startOfYear(year).atOffset(ZoneOffset.UTC), calendar.startOfYear(year + 1).atOffset(ZoneOffset.UTC),
+                        calendar.zone().getId()))
                 .map(rows -> {
                     Map<TaskForce, Long> totals = new EnumMap<>(TaskForce.class);
                     Map<TaskForce, long[]> months = new EnumMap<>(TaskForce.class);
@@ -122,7 +125,7 @@ public class CounterQueries {
 
     /** {@code from} and {@code to} whole minutes. */
     public Uni<List<Flow>> flows(Instant from, Instant to) {
-        List<BucketCover.Segment> segments = BucketCover.of(from, to);
+        List<BucketCover.Segment> segments = BucketCover.of(calendar, from, to);
         if (segments.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

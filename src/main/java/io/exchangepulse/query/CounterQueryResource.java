@@ -1,16 +1,18 @@
 package io.exchangepulse.query;
 
 import io.exchangepulse.counters.CounterRetention;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Grain;
+import io.exchangepulse.domain.TaskForce;
 import io.exchangepulse.identity.Caller;
 import io.exchangepulse.identity.CurrentCaller;
 import io.exchangepulse.identity.Role;
+import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.platform.Problem;
 import io.exchangepulse.platform.ProblemException;
-import jakarta.annotation.security.RolesAllowed;
-import io.exchangepulse.domain.TaskForce;
 import io.exchangepulse.platform.TimeRange;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,11 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ public class CounterQueryResource {
     CounterQueries queries;
 
     @Inject
-    Clock clock;
+    CenterClock clock;
 
     @Inject
     CounterRetention retention;
@@ -71,9 +70,9 @@ public class CounterQueryResource {
     @Operation(summary = "Requests and information exchanges by crime area",
             description = "The seed's 2008 table for any year; every crime area is present, zeros included.")
     public Uni<List<CrimeAreaCount>> crimeAreas(
-            @Parameter(description = "The year (UTC); this year if absent.", example = "2008") @QueryParam("year") Integer year) {
+            @Parameter(description = "The center's year; this year if absent.", example = "2008") @QueryParam("year") Integer year) {
         Caller caller = currentCaller.get();
-        int chosen = TimeRange.year(year == null ? LocalDate.now(clock).getYear() : year);
+        int chosen = TimeRange.year(year == null ? clock.calendar().yearOf(clock.instant()) : year);
         return queries.crimeAreas(chosen).map(rows -> rows.stream().filter(row -> caller.maySee(row.taskForce())).toList());
     }
 
@@ -92,12 +91,15 @@ public class CounterQueryResource {
         Duration length = TimeRange.duration("step", step, Duration.ofMinutes(1));
         Grain grain = Grain.ofStep(length)
                 .orElseThrow(() -> ProblemException.invalidQuery("step must be PT1M, PT1H or P1D, not '" + step + "'"));
-        Instant end = roundUp(grain, TimeRange.instant("to", to, clock.instant()));
-        Instant start = grain.bucketOf(TimeRange.instant("from", from, end.minus(length.multipliedBy(60))));
+        CenterCalendar calendar = clock.calendar();
+        Instant end = roundUp(calendar, grain, TimeRange.instant("to", to, clock.instant()));
+        Instant start = calendar.bucketOf(grain, TimeRange.instant("from", from, end.minus(length.multipliedBy(60))));
         if (!start.isBefore(end)) {
             throw ProblemException.invalidQuery("from must be before to");
         }
-        if (Duration.between(start, end).dividedBy(length) > maxPoints) {
+        // Days are 23 to 25 hours: the nominal count bounds the work of walking the calendar, the grid decides.
+        TrendGrid grid = Duration.between(start, end).dividedBy(length) > maxPoints + 1 ? null : TrendGrid.between(calendar, grain, start, end);
+        if (grid == null || grid.length() > maxPoints) {
             throw ProblemException.invalidQuery("the range holds more than " + maxPoints + " steps; take a longer step or a shorter range");
         }
         retention.refusal(grain, start, clock.instant()).ifPresent(refusal -> {
@@ -106,20 +108,21 @@ public class CounterQueryResource {
         Caller caller = currentCaller.get();
         Set<TaskForce> chosen = taskForces == null || taskForces.isEmpty() ? caller.visibleTaskForces() : EnumSet.copyOf(taskForces);
         chosen.forEach(caller::requireSight);
-        return queries.trend(grain, TrendGrid.between(start, end, length), chosen);
+        return queries.trend(grain, grid, chosen);
     }
 
     @GET
     @Path("/flows")
     @Operation(summary = "Exchanges per ordered pair of parties",
             description = "The intelligence flow: how many exchanges each party sent to each other party over the range, "
-                    + "largest first. Defaults: from the start of today (UTC) to now; both rounded to whole minutes.")
+                    + "largest first. Defaults: from the start of the center's today to now; both rounded to whole minutes.")
     public Uni<List<Flow>> flows(
             @Parameter(description = "Start (ISO-8601 instant).", example = "2026-11-28T00:00:00Z") @QueryParam("from") String from,
             @Parameter(description = "End (ISO-8601 instant, exclusive).", example = "2026-11-29T00:00:00Z") @QueryParam("to") String to) {
         Instant now = clock.instant();
-        Instant end = roundUp(Grain.MINUTE, TimeRange.instant("to", to, now));
-        Instant start = Grain.MINUTE.bucketOf(TimeRange.instant("from", from, now.truncatedTo(ChronoUnit.DAYS)));
+        CenterCalendar calendar = clock.calendar();
+        Instant end = roundUp(calendar, Grain.MINUTE, TimeRange.instant("to", to, now));
+        Instant start = calendar.bucketOf(Grain.MINUTE, TimeRange.instant("from", from, calendar.bucketOf(Grain.DAY, now)));
         if (!start.isBefore(end)) {
             throw ProblemException.invalidQuery("from must be before to");
         }
@@ -127,10 +130,10 @@ public class CounterQueryResource {
         if (Duration.between(start, end).compareTo(maxFlowRange) > 0) {
             throw ProblemException.invalidQuery("the range is longer than " + maxFlowRange.toDays() + " days; take a shorter one");
         }
-        for (BucketCover.Segment segment : BucketCover.of(start, end)) {
+        for (BucketCover.Segment segment : BucketCover.of(calendar, start, end)) {
             retention.refusal(segment.grain(), segment.from(), now).ifPresent(refusal -> {
                 throw ProblemException.invalidQuery("the range begins or ends inside a " + segment.grain().name().toLowerCase(Locale.ROOT)
-                        + " no longer kept: " + refusal + "; ask from then on, or for whole days (from and to at 00:00 UTC)");
+                        + " no longer kept: " + refusal + "; ask from then on, or for whole days (from and to at the center's midnight)");
             });
         }
         return queries.flows(start, end);
@@ -144,8 +147,8 @@ public class CounterQueryResource {
         }
     }
 
-    private static Instant roundUp(Grain grain, Instant instant) {
-        Instant bucket = grain.bucketOf(instant);
-        return bucket.equals(instant) ? instant : bucket.plus(grain.step().orElseThrow());
+    private static Instant roundUp(CenterCalendar calendar, Grain grain, Instant instant) {
+        Instant bucket = calendar.bucketOf(grain, instant);
+        return bucket.equals(instant) ? instant : calendar.next(grain, bucket);
     }
 }

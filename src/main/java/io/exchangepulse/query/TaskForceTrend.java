@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** Counts per task force per step over a range: the seed's "Trends on Task-Forces Activity". */
 @RegisterForReflection
-@Schema(description = "Exchanges per task force per step; counts[i] is the step that starts at from + i * step.")
+@Schema(description = "Exchanges per task force per step; counts[i] is the i-th step from from: minutes and hours are fixed, a P1D step is a center day (23 to 25 hours).")
 public record TaskForceTrend(
         @Schema(description = "Start of the first step (inclusive), aligned to the step.", example = "2026-11-28T08:00:00Z")
         Instant from,
@@ -22,7 +22,7 @@ public record TaskForceTrend(
 
     /** The trend over {@code grid}, a series per task force in the map's order. */
     public static TaskForceTrend of(TrendGrid grid, Map<TaskForce, long[]> counts) {
-        return new TaskForceTrend(grid.from(), grid.to(), grid.step().toString(), counts.entrySet().stream()
+        return new TaskForceTrend(grid.from(), grid.to(), grid.grain().step().orElseThrow().toString(), counts.entrySet().stream()
                 .map(e -> new Series(e.getKey(), e.getValue(), Arrays.stream(e.getValue()).sum()))
                 .toList());
     }

@@ -2,6 +2,7 @@ package io.exchangepulse.aggregate;
 
 import io.exchangepulse.domain.Admission;
 import io.exchangepulse.domain.Agency;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.Exchange;
@@ -40,7 +41,7 @@ class CountedIdRepositoryTest {
     static void database() throws Exception {
         database = OwnDatabase.migrated("counted_ids");
         pool = database.pool();
-        repository = new CountedIdRepository(pool, new Admission(Duration.ofDays(7)));
+        repository = new CountedIdRepository(pool, new Admission(Duration.ofDays(7), CenterCalendar.UTC));
     }
 
     @AfterAll

@@ -11,7 +11,9 @@ import io.exchangepulse.domain.ExchangeKind;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.PartyRole;
+import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.support.OwnDatabase;
+import io.exchangepulse.support.SuiteClock;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ class CounterStorageTest {
         pool = database.pool();
         tables = new CounterTables();
         tables.pool = pool;
-        tables.retention = new CounterRetention(defaults());
+        tables.retention = new CounterRetention(defaults(), SuiteClock.CALENDAR);
     }
 
     @AfterAll
@@ -161,13 +162,13 @@ class CounterStorageTest {
 
     /** The rows of the family's grain in the partitions of the hour's year (the hour is all this test counts there). */
     private static long rowsOf(CounterFamily family, Grain grain, Instant hour) {
-        return single("SELECT count(*) FROM " + family.table() + " WHERE grain = '" + grain + "' AND bucket >= '" + grain.bucketOf(hour) + "'");
+        return single("SELECT count(*) FROM " + family.table() + " WHERE grain = '" + grain + "' AND bucket >= '" + SuiteClock.CALENDAR.bucketOf(grain, hour) + "'");
     }
 
     /** The average width of those rows' values, as PostgreSQL stores them. */
     private static double widthOf(CounterFamily family, Grain grain, Instant hour) {
         Row row = pool.query("SELECT avg(pg_column_size(t.*)) FROM " + family.table() + " t WHERE grain = '" + grain
-                + "' AND bucket >= '" + grain.bucketOf(hour) + "'").executeAndAwait().iterator().next();
+                + "' AND bucket >= '" + SuiteClock.CALENDAR.bucketOf(grain, hour) + "'").executeAndAwait().iterator().next();
         return row.getNumeric(0).doubleValue();
     }
 
@@ -179,9 +180,10 @@ class CounterStorageTest {
     }
 
     private static void count(List<Exchange> exchanges, Instant now) {
-        tables.clock = Clock.fixed(now, ZoneOffset.UTC);
+        tables.clock = new CenterClock(SuiteClock.CALENDAR, Duration.ZERO);
+        tables.clock.setTo(now);
         tables.ensureFor(exchanges.stream().map(Exchange::occurredAt).toList()).await().indefinitely();
-        Increments increments = Increments.of(exchanges, (grain, bucket) -> tables.keeps(grain, bucket, now));
+        Increments increments = Increments.of(exchanges, SuiteClock.CALENDAR, (grain, bucket) -> tables.keeps(grain, bucket, now));
         pool.withTransaction(connection -> counters.add(connection, increments)).await().indefinitely();
     }
 

@@ -1,6 +1,7 @@
 package io.exchangepulse.archive;
 
 import io.exchangepulse.support.LiveClient;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -54,7 +53,7 @@ class ArchiveTest {
     void theSeedsYearsTheCurrentYearAndBadTotalsAreRefused() {
         given().contentType(ContentType.JSON).body(TOTALS).put("/api/v1/archive/2008")
                 .then().statusCode(409).body("detail", containsString("never replaces"));
-        int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
+        int thisYear = SuiteClock.today().getYear();
         given().contentType(ContentType.JSON).body(TOTALS).put("/api/v1/archive/" + thisYear)
                 .then().statusCode(400).body("detail", containsString("a closed year"));
         given().contentType(ContentType.JSON).body(TOTALS.replace("3000", "-1")).put("/api/v1/archive/2003")

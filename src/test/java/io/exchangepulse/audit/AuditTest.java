@@ -3,6 +3,7 @@ package io.exchangepulse.audit;
 import io.exchangepulse.support.Callers;
 import io.exchangepulse.support.LiveClient;
 import io.exchangepulse.support.PulseServices;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ class AuditTest {
     @Test
     void writesAndReadsAreRecordedWithWhoWhatFromWhereAndTheOutcome() {
         String marker = "audit-" + UUID.randomUUID();
-        given().header(Callers.as("liaison-ro")).contentType(ContentType.JSON).body(List.of(valid(Instant.now())))
+        given().header(Callers.as("liaison-ro")).contentType(ContentType.JSON).body(List.of(valid(SuiteClock.now())))
                 .post("/api/v1/exchanges?marker=" + marker).then().statusCode(202);
         given().header(Callers.as("analyst")).get("/api/v1/flows?marker=" + marker).then().statusCode(200);
         given().header(Callers.as("leader-drugs")).get("/api/v1/flows?marker=" + marker).then().statusCode(403);

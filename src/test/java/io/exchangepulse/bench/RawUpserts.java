@@ -1,6 +1,7 @@
 package io.exchangepulse.bench;
 
 import io.exchangepulse.counters.CounterFamily;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Exchange;
 import io.exchangepulse.domain.Grain;
 import org.postgresql.PGConnection;
@@ -22,6 +23,9 @@ import java.util.Map;
  * no partitions: what the database alone does with the same rows.
  */
 final class RawUpserts {
+
+    /** The service's default zone: the baseline buckets as the service does. */
+    private static final CenterCalendar CALENDAR = CenterCalendar.of("Europe/Bucharest");
 
     private final String jdbcUrl;
 
@@ -81,7 +85,7 @@ final class RawUpserts {
             for (CounterFamily family : CounterFamily.values()) {
                 String dimensions = String.join("|", family.dimensionsOf(exchange));
                 for (Grain grain : family.grains()) {
-                    rows.merge(family.table() + "|" + grain + "|" + grain.bucketOf(exchange.occurredAt()) + "|" + dimensions, 1L, Long::sum);
+                    rows.merge(family.table() + "|" + grain + "|" + CALENDAR.bucketOf(grain, exchange.occurredAt()) + "|" + dimensions, 1L, Long::sum);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.exchangepulse.counters;
 
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Grain;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class CounterRetentionTest {
             public Duration maintenanceInterval() {
                 return Duration.ofHours(1);
             }
-        });
+        }, CenterCalendar.UTC);
     }
 
     @Test

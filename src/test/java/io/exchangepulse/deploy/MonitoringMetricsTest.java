@@ -6,6 +6,7 @@ import io.exchangepulse.platform.Topics;
 import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.KafkaTopics;
 import io.exchangepulse.support.Management;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -77,7 +77,7 @@ class MonitoringMetricsTest {
     }
 
     private void makeEverySeriesAppear() {
-        Map<String, Object> exchange = valid(Instant.now());
+        Map<String, Object> exchange = valid(SuiteClock.now());
         given().contentType(ContentType.JSON).body(List.of(exchange)).post("/api/v1/exchanges").then().statusCode(202);
         given().contentType(ContentType.JSON).body(List.of(with(exchange, "crimeArea", "ARSON"))).post("/api/v1/exchanges")
                 .then().statusCode(400);

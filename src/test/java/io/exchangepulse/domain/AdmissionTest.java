@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** When an exchange may still be counted, judged against the moment it arrived. */
 class AdmissionTest {
 
-    static final Admission WEEK = new Admission(Duration.ofDays(7));
+    static final Admission WEEK = new Admission(Duration.ofDays(7), CenterCalendar.of("Europe/Bucharest"));
     static final Instant ARRIVAL = Instant.parse("2026-11-29T10:00:00Z");
 
     @Test
@@ -46,10 +46,14 @@ class AdmissionTest {
 
     @Test
     void aClosedYearIsRefusedHoweverRecent() {
-        Instant newYear = Instant.parse("2027-01-01T00:00:30Z");
+        // New Year in Bucharest is 22:00 UTC on 31 December.
+        Instant newYear = Instant.parse("2026-12-31T22:00:30Z");
 
-        assertThat(WEEK.judge(Instant.parse("2026-12-31T23:59:59Z"), newYear))
+        assertThat(WEEK.judge(Instant.parse("2026-12-31T21:59:59Z"), newYear))
                 .hasValueSatisfying(v -> assertThat(v.message()).contains("2026, a closed year"));
+        assertThat(WEEK.judge(Instant.parse("2026-12-31T22:00:00Z"), newYear)).as("the center's new year").isEmpty();
+        assertThat(WEEK.judge(Instant.parse("2026-12-31T21:59:59Z"), Instant.parse("2026-12-31T21:59:59.999Z")))
+                .as("the old year until its last instant").isEmpty();
         assertThat(WEEK.judge(Instant.parse("2008-05-01T00:00:00Z"), ARRIVAL))
                 .hasValueSatisfying(v -> assertThat(v.message()).contains("2008, a closed year"));
         assertThat(WEEK.judge(Instant.parse("-5000-01-01T00:00:00Z"), ARRIVAL)).isPresent();
@@ -57,6 +61,6 @@ class AdmissionTest {
 
     @Test
     void theWindowIsBounded() {
-        assertThatThrownBy(() -> new Admission(Duration.ofDays(400))).hasMessageContaining("between 0 and 366 days");
+        assertThatThrownBy(() -> new Admission(Duration.ofDays(400), CenterCalendar.UTC)).hasMessageContaining("between 0 and 366 days");
     }
 }

@@ -2,7 +2,6 @@ package io.exchangepulse.domain;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,15 +39,6 @@ class DomainCodesTest {
         assertThat(Scope.of(Party.RO, Party.AT)).contains(Scope.MEMBER_OBSERVER);
         assertThat(Scope.of(Party.WCO, Party.TR)).contains(Scope.MEMBER_OBSERVER);
         assertThat(Scope.of(Party.AT, Party.DE)).isEmpty();
-    }
-
-    @Test
-    void grainsBucketByTheUtcCalendar() {
-        Instant at = Instant.parse("2026-11-28T09:21:42Z");
-        assertThat(Grain.MINUTE.bucketOf(at)).isEqualTo(Instant.parse("2026-11-28T09:21:00Z"));
-        assertThat(Grain.HOUR.bucketOf(at)).isEqualTo(Instant.parse("2026-11-28T09:00:00Z"));
-        assertThat(Grain.DAY.bucketOf(at)).isEqualTo(Instant.parse("2026-11-28T00:00:00Z"));
-        assertThat(Grain.YEAR.bucketOf(at)).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.KafkaTopics;
 import io.exchangepulse.support.LiveClient;
 import io.exchangepulse.support.PulseServices;
+import io.exchangepulse.support.SuiteClock;
 import io.exchangepulse.support.Windows;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,9 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -37,9 +40,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import java.time.Year;
-import java.util.LinkedHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Who may do what (src/docs/security.md, "Identity and access"), with real tokens signed by the suite's provider and
@@ -64,7 +64,7 @@ class AccessTest {
     }
 
     static final Endpoint SEND = new Endpoint("POST /api/v1/exchanges", request -> request.contentType(ContentType.JSON)
-            .body(List.of(valid(Instant.now().minusSeconds(60)))).post("/api/v1/exchanges").statusCode());
+            .body(List.of(valid(SuiteClock.now().minusSeconds(60)))).post("/api/v1/exchanges").statusCode());
     static final Endpoint REPORT_EVENTS = new Endpoint("POST /api/v1/operations/events", request -> request.contentType(ContentType.JSON)
             .body(List.of(opened("ACCESS-" + UUID.randomUUID().toString().substring(0, 8), "RO", "BG")))
             .post("/api/v1/operations/events").statusCode());
@@ -80,7 +80,7 @@ class AccessTest {
     static final Endpoint COUNTING_GAPS = get("/api/v1/counting/gaps");
     /** A year the archive refuses (it is this year): past the role check, the answer is the archive's own 400. */
     static final Endpoint ARCHIVE = new Endpoint("PUT /api/v1/archive/{this year}", request -> request.contentType(ContentType.JSON)
-            .body("{}").put("/api/v1/archive/" + Year.now()).statusCode());
+            .body("{}").put("/api/v1/archive/" + SuiteClock.today().getYear()).statusCode());
 
     static Endpoint get(String path) {
         return new Endpoint("GET " + path, request -> request.get(path).statusCode());
@@ -152,7 +152,7 @@ class AccessTest {
             assertThat(given().header("Authorization", "Bearer " + token).get("/api/v1/totals/yearly").statusCode()).as(what)
                     .isEqualTo(401);
             assertThat(given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                    .body(List.of(valid(Instant.now()))).post("/api/v1/exchanges").statusCode()).as(what).isEqualTo(401);
+                    .body(List.of(valid(SuiteClock.now()))).post("/api/v1/exchanges").statusCode()).as(what).isEqualTo(401);
             assertThat(LiveClient.upgradeStatus(root.getPort(), "Bearer " + token)).as(what).isEqualTo(401);
         });
         given().header("Authorization", "Bearer " + issuer.accessToken(admin, Duration.ofMinutes(5)))
@@ -182,7 +182,7 @@ class AccessTest {
     void aLiaisonReportsOnlyOnOperationsItsPartyTakesPartIn() {
         given().header(Callers.as(LIAISON)).contentType(ContentType.JSON)
                 .body(List.of(Map.of("id", UUID.randomUUID().toString(), "operationId", "TARA", "type", "RESULT",
-                        "occurredAt", Instant.now().minusSeconds(60).toString(), "country", "RO", "arrests", 1)))
+                        "occurredAt", SuiteClock.now().minusSeconds(60).toString(), "country", "RO", "arrests", 1)))
                 .post("/api/v1/operations/events")
                 .then().statusCode(403)
                 .body("errors[0].message", containsString("RO takes no part in"));
@@ -194,7 +194,7 @@ class AccessTest {
 
     @Test
     void everyRecordSaysWhoSentIt() throws Exception {
-        var exchange = valid(Instant.now().minusSeconds(30));
+        var exchange = valid(SuiteClock.now().minusSeconds(30));
         given().header(Callers.as(LIAISON)).contentType(ContentType.JSON).body(List.of(exchange)).post("/api/v1/exchanges")
                 .then().statusCode(202);
 
@@ -264,7 +264,7 @@ class AccessTest {
 
     static Map<String, Object> opened(String operation, String... countries) {
         return Map.of("id", UUID.randomUUID().toString(), "operationId", operation, "type", "OPENED",
-                "occurredAt", Instant.now().minusSeconds(60).toString(), "name", "Access check", "operationKind",
+                "occurredAt", SuiteClock.now().minusSeconds(60).toString(), "name", "Access check", "operationKind",
                 "REGIONAL_OPERATION", "taskForce", "DRUGS", "countries", List.of(countries));
     }
 }

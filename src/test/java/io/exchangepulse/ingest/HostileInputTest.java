@@ -1,6 +1,7 @@
 package io.exchangepulse.ingest;
 
 import io.exchangepulse.support.Counts;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -29,7 +30,7 @@ class HostileInputTest {
     @Test
     void aClosedYearCannotBeChangedAndTheSeedsHistoryStays() {
         for (String occurredAt : List.of("2008-05-01T00:00:00Z", "1900-01-01T00:00:00Z", "-5000-01-01T00:00:00Z")) {
-            given().contentType(ContentType.JSON).body(List.of(with(valid(Instant.now()), "occurredAt", occurredAt)))
+            given().contentType(ContentType.JSON).body(List.of(with(valid(SuiteClock.now()), "occurredAt", occurredAt)))
                     .post("/api/v1/exchanges")
                     .then().statusCode(400)
                     .body("errors[0].field", equalTo("occurredAt"))
@@ -43,8 +44,8 @@ class HostileInputTest {
 
     @Test
     void anExchangeMoreThanAWeekLateIsRefusedNamingTheWindow() {
-        Instant late = Instant.now().minus(Duration.ofDays(8));
-        given().contentType(ContentType.JSON).body(List.of(with(valid(Instant.now()), "occurredAt", late.toString())))
+        Instant late = SuiteClock.now().minus(Duration.ofDays(8));
+        given().contentType(ContentType.JSON).body(List.of(with(valid(SuiteClock.now()), "occurredAt", late.toString())))
                 .post("/api/v1/exchanges")
                 .then().statusCode(400)
                 .body("errors[0].message", containsString("more than 7 days before"));
@@ -79,7 +80,7 @@ class HostileInputTest {
     void thousandsOfBrokenItemsListTheFirstHundredProblemsAndCountTheRest() {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
-            items.add(with(valid(Instant.now()), "x".repeat(500) + i, "unknown"));
+            items.add(with(valid(SuiteClock.now()), "x".repeat(500) + i, "unknown"));
         }
 
         Response answer = given().contentType(ContentType.JSON).body(items).post("/api/v1/exchanges");

@@ -3,13 +3,13 @@ package io.exchangepulse.it;
 import io.exchangepulse.embedded.EmbeddedKafka;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
+import io.exchangepulse.support.SuiteClock;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -31,12 +31,12 @@ class KafkaOutageIT {
                         "QUARKUS_DATASOURCE_REACTIVE_URL", PulseServices.newDatabase("outage"),
                         "EXCHANGEPULSE_INGEST_APPEND_TIMEOUT", "PT5S"))
                 .awaitReady(Duration.ofSeconds(90))) {
-            given().port(service.port()).contentType(ContentType.JSON).body(List.of(valid(Instant.now())))
+            given().port(service.port()).contentType(ContentType.JSON).body(List.of(valid(SuiteClock.now())))
                     .post("/api/v1/exchanges").then().statusCode(202);
 
             broker.close();
 
-            given().port(service.port()).contentType(ContentType.JSON).body(List.of(valid(Instant.now())))
+            given().port(service.port()).contentType(ContentType.JSON).body(List.of(valid(SuiteClock.now())))
                     .post("/api/v1/exchanges")
                     .then().statusCode(503)
                     .header("Retry-After", equalTo("5"))

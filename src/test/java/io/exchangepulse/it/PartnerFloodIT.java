@@ -7,6 +7,7 @@ import io.exchangepulse.support.Callers;
 import io.exchangepulse.support.LiveClient;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
+import io.exchangepulse.support.SuiteClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +76,7 @@ class PartnerFloodIT {
     void aPartyPastItsQuotaIsAnswered429WithRetryAfterAndOthersAreServed() throws Exception {
         List<Map<String, Object>> tooMany = new ArrayList<>();
         for (int i = 0; i <= EXCHANGES_PER_MINUTE; i++) {
-            tooMany.add(valid(Instant.now()));
+            tooMany.add(valid(SuiteClock.now()));
         }
         HttpResponse<String> never = post("/api/v1/exchanges", ro, json(tooMany));
         assertThat(never.statusCode()).as("more than the whole quota: no use waiting").isEqualTo(413);
@@ -89,7 +89,7 @@ class PartnerFloodIT {
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 86_400L);
         assertThat(JSON.readTree(refused.body()).path("detail").asText()).contains("RO has used 2 of its 2 operations opened today");
 
-        List<Map<String, Object>> fromBg = List.of(with(with(valid(Instant.now()), "from", "BG"), "to", "RO"));
+        List<Map<String, Object>> fromBg = List.of(with(with(valid(SuiteClock.now()), "from", "BG"), "to", "RO"));
         assertThat(post("/api/v1/exchanges", bg, json(fromBg)).statusCode()).as("another party").isEqualTo(202);
         assertThat(post("/api/v1/exchanges", Callers.token("admin"), json(tooMany)).statusCode()).as("the center itself").isEqualTo(202);
     }
@@ -98,7 +98,7 @@ class PartnerFloodIT {
     void aPartyNeverReopensOrRewritesAnOperation() throws Exception {
         // Rotus (RO, BG, TR, GB, US) is the seed's: its parties report on it, but nobody opens it again.
         HttpResponse<String> reopen = post("/api/v1/operations/events", ro, "{\"id\": \"" + UUID.randomUUID() + "\", \"operationId\": \"ROTUS\", "
-                + "\"type\": \"OPENED\", \"occurredAt\": \"" + Instant.now() + "\", \"name\": \"Mine now\", \"operationKind\": \"JOINT_INVESTIGATION\", \"taskForce\": \"TERRORISM\", "
+                + "\"type\": \"OPENED\", \"occurredAt\": \"" + SuiteClock.now() + "\", \"name\": \"Mine now\", \"operationKind\": \"JOINT_INVESTIGATION\", \"taskForce\": \"TERRORISM\", "
                 + "\"countries\": [\"RO\", \"TR\"]}");
         assertThat(reopen.statusCode()).isEqualTo(403);
         assertThat(reopen.body()).contains("already opened");
@@ -161,7 +161,7 @@ class PartnerFloodIT {
                 .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(service.output()).doesNotContain("OutOfMemoryError");
-        assertThat(post("/api/v1/exchanges", bg, json(List.of(with(with(valid(Instant.now()), "from", "BG"), "to", "RO")))).statusCode())
+        assertThat(post("/api/v1/exchanges", bg, json(List.of(with(with(valid(SuiteClock.now()), "from", "BG"), "to", "RO")))).statusCode())
                 .isEqualTo(202);
     }
 
@@ -173,7 +173,7 @@ class PartnerFloodIT {
         HttpResponse<String> third = post("/api/v1/exchanges", slow, "[]");
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(JSON.readTree(third.body()).path("type").asText()).endsWith("too-many-at-once");
-        assertThat(post("/api/v1/exchanges", bg, json(List.of(with(with(valid(Instant.now()), "from", "BG"), "to", "RO")))).statusCode())
+        assertThat(post("/api/v1/exchanges", bg, json(List.of(with(with(valid(SuiteClock.now()), "from", "BG"), "to", "RO")))).statusCode())
                 .as("another party, meanwhile").isEqualTo(202);
         for (CompletableFuture<HttpResponse<String>> answer : trickling) {
             // Past the body's deadline (10 s here) the service answers 408 and closes; the client may see the close first.
@@ -270,13 +270,13 @@ class PartnerFloodIT {
 
     private static String opened(String operation) {
         return "{\"id\": \"" + UUID.randomUUID() + "\", \"operationId\": \"" + operation + "\", \"type\": \"OPENED\", "
-                + "\"occurredAt\": \"" + Instant.now() + "\", \"name\": \"" + operation + "\", \"operationKind\": \"JOINT_INVESTIGATION\", "
+                + "\"occurredAt\": \"" + SuiteClock.now() + "\", \"name\": \"" + operation + "\", \"operationKind\": \"JOINT_INVESTIGATION\", "
                 + "\"taskForce\": \"DRUGS\", \"countries\": [\"RO\", \"BG\"]}";
     }
 
     private static String result(String country, long arrests) {
         return "{\"id\": \"" + UUID.randomUUID() + "\", \"operationId\": \"ROTUS\", \"type\": \"RESULT\", \"occurredAt\": \""
-                + Instant.now() + "\", \"country\": \"" + country + "\", \"arrests\": " + arrests + "}";
+                + SuiteClock.now() + "\", \"country\": \"" + country + "\", \"arrests\": " + arrests + "}";
     }
 
     /** About 15 MB of valid exchanges, as an array or NDJSON: far past the item limit. */
@@ -284,7 +284,7 @@ class PartnerFloodIT {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(ndjson ? new byte[0] : "[".getBytes(StandardCharsets.UTF_8));
         for (int i = 0; body.size() < 15_000_000; i++) {
-            Map<String, Object> exchange = new LinkedHashMap<>(valid(Instant.now()));
+            Map<String, Object> exchange = new LinkedHashMap<>(valid(SuiteClock.now()));
             body.write(((i == 0 || ndjson ? "" : ",") + JSON.writeValueAsString(exchange) + (ndjson ? "\n" : "")).getBytes(StandardCharsets.UTF_8));
         }
         body.write(ndjson ? new byte[0] : "]".getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import io.exchangepulse.support.ExternalTool;
 import io.exchangepulse.support.Manifests;
 import io.exchangepulse.support.Ports;
 import io.exchangepulse.support.ServiceProcess;
+import io.exchangepulse.support.SuiteClock;
 import io.exchangepulse.support.TestExchanges;
 import io.exchangepulse.support.production.CertificateAuthority;
 import io.exchangepulse.support.production.KeycloakServer;
@@ -149,7 +150,7 @@ class ProductionPathIT {
     @Test
     void aLiaisonDesksClientCredentialsTokenSendsAsItsOwnParty() throws Exception {
         String token = keycloak.clientCredentialsToken("desk-ro-police", REALM_SECRETS.get("DESK_RO_POLICE_SECRET"));
-        Map<String, Object> exchange = TestExchanges.valid(Instant.now());
+        Map<String, Object> exchange = TestExchanges.valid(SuiteClock.now());
         assertThat(post("/api/v1/exchanges", token, List.of(exchange)).statusCode()).isEqualTo(202);
         awaitCounted(exchange.get("id").toString());
 
@@ -219,7 +220,7 @@ class ProductionPathIT {
 
     @Test
     void theGatewayPrincipalWritesEventsThatAreCounted() throws Exception {
-        Map<String, Object> exchange = TestExchanges.valid(Instant.now());
+        Map<String, Object> exchange = TestExchanges.valid(SuiteClock.now());
         String id = exchange.get("id").toString();
         try (var gateway = kafka.producer("liaison-gateway", kafkaPasswords.get("liaison-gateway"))) {
             gateway.send(new ProducerRecord<>("pulse.events", id, JSON.writeValueAsString(exchange))).get();

@@ -7,6 +7,7 @@ import io.exchangepulse.support.Callers;
 import io.exchangepulse.support.CodeFlowClient;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
+import io.exchangepulse.support.SuiteClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -71,7 +71,7 @@ class SecurityReviewIT {
 
         for (String type : new String[] {null, "application/json", "text/plain"}) {
             HttpRequest.Builder forged = HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges"))
-                    .POST(HttpRequest.BodyPublishers.ofString(json(List.of(valid(Instant.now())))));
+                    .POST(HttpRequest.BodyPublishers.ofString(json(List.of(valid(SuiteClock.now())))));
             if (type != null) {
                 forged.header("Content-Type", type);
             }
@@ -116,7 +116,7 @@ class SecurityReviewIT {
 
     @Test
     void aWriteFromAnotherSiteIsRefusedEvenWithABearerToken() throws Exception {
-        String body = json(List.of(valid(Instant.now())));
+        String body = json(List.of(valid(SuiteClock.now())));
         for (Map.Entry<String, String> header : Map.of("Origin", "https://evil.example", "Sec-Fetch-Site", "same-site").entrySet()) {
             HttpResponse<String> answer = send(bearer("admin").header("Content-Type", "application/json").header(header.getKey(), header.getValue())
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -267,7 +267,7 @@ class SecurityReviewIT {
             assertThat(read.statusCode()).as("%s", claims).isEqualTo(403);
             HttpResponse<String> write = send(HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json(List.of(valid(Instant.now()))))));
+                    .POST(HttpRequest.BodyPublishers.ofString(json(List.of(valid(SuiteClock.now()))))));
             assertThat(write.statusCode()).as("%s", claims).isEqualTo(403);
         }
     }
@@ -279,11 +279,11 @@ class SecurityReviewIT {
         String token = deskToken("desk-ro-police", "desk-ro-police-secret");
         HttpResponse<String> own = send(HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(List.of(valid(Instant.now()))))));
+                .POST(HttpRequest.BodyPublishers.ofString(json(List.of(valid(SuiteClock.now()))))));
         assertThat(own.statusCode()).isEqualTo(202);
         HttpResponse<String> other = send(HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(List.of(with(with(valid(Instant.now()), "from", "BG"), "to", "RO"))))));
+                .POST(HttpRequest.BodyPublishers.ofString(json(List.of(with(with(valid(SuiteClock.now()), "from", "BG"), "to", "RO"))))));
         assertThat(other.statusCode()).isEqualTo(403);
         HttpResponse<String> read = send(HttpRequest.newBuilder(service.url().resolve("/api/v1/totals/yearly"))
                 .header("Authorization", "Bearer " + token).GET());
@@ -301,7 +301,7 @@ class SecurityReviewIT {
         String desk = deskToken("desk-ro-police", "desk-ro-police-secret");
         assertThat(send(HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges?marker=" + marker))
                 .header("Authorization", "Bearer " + desk).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(List.of(valid(Instant.now())))))).statusCode()).isEqualTo(202);
+                .POST(HttpRequest.BodyPublishers.ofString(json(List.of(valid(SuiteClock.now())))))).statusCode()).isEqualTo(202);
         assertThat(analyst.send(HttpRequest.newBuilder(service.url().resolve("/api/v1/exchanges?marker=" + marker))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[]"))).statusCode()).isEqualTo(403);
 

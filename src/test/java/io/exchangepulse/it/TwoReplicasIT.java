@@ -3,11 +3,11 @@ package io.exchangepulse.it;
 import io.exchangepulse.support.LiveClient;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
+import io.exchangepulse.support.SuiteClock;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class TwoReplicasIT {
             for (int round = 0; round < 10; round++) {
                 List<Map<String, Object>> batch = new ArrayList<>();
                 for (int i = 0; i < 50; i++) {
-                    batch.add(valid(Instant.now()));
+                    batch.add(valid(SuiteClock.now()));
                 }
                 given().port(a.port()).contentType(ContentType.JSON).body(batch)
                         .post("/api/v1/exchanges").then().statusCode(202);

@@ -5,6 +5,8 @@ import io.exchangepulse.alerts.AlertBoard;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.CountsDelta;
+import io.exchangepulse.counters.Horizon;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.live.views.Subscription;
 import io.exchangepulse.live.views.TestViews;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveBroadcasterTest {
 
     static final Instant NOW = Instant.parse("2026-11-28T09:30:10Z");
+    static final Horizon HORIZON = Horizon.at(NOW, CenterCalendar.UTC);
     static final CounterKey DRUGS_TODAY = key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "DRUGS");
     static final CounterKey TERRORISM_TODAY = key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "TERRORISM");
 
@@ -81,7 +84,7 @@ class LiveBroadcasterTest {
         public Duration foreignDeltaReload() {
             return Duration.ofSeconds(1);
         }
-    }, TestSocket.MAPPER, viewers, new CountingProgress(), new SimpleMeterRegistry());
+    }, TestSocket.MAPPER, viewers, new CountingProgress(), new SimpleMeterRegistry(), CenterCalendar.UTC);
 
     TestSocket connect(String id, Subscription subscription) {
         TestSocket socket = new TestSocket(id);
@@ -96,12 +99,12 @@ class LiveBroadcasterTest {
 
     void countsAre(long drugs, long terrorism, long position) {
         Map<CounterKey, Long> rows = new HashMap<>(Map.of(DRUGS_TODAY, drugs, TERRORISM_TODAY, terrorism));
-        counters.reset(new LiveCounters.Snapshot(rows, Map.of(0, position)), NOW);
+        counters.reset(new LiveCounters.Snapshot(rows, Map.of(0, position)), HORIZON);
     }
 
     void add(CounterKey key, long count, long from, long to) {
         counters.apply(new CountsDelta(List.of(new CountsDelta.Span(0, from, to)), NOW.toEpochMilli(),
-                List.of(new CountsDelta.Row(key, count))), NOW);
+                List.of(new CountsDelta.Row(key, count))), HORIZON);
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.exchangepulse.live;
 import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.CountsDelta;
-import io.exchangepulse.domain.Grain;
+import io.exchangepulse.counters.Horizon;
 import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.counters.LiveWindow;
+import io.exchangepulse.domain.CenterCalendar;
+import io.exchangepulse.domain.Grain;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveCountersTest {
 
     static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
+    static final Horizon HORIZON = Horizon.at(NOW, CenterCalendar.UTC);
     static final CounterKey DRUGS_THIS_MINUTE = key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:30:00Z"), "DRUGS");
     static final CounterKey DRUGS_TODAY = key(CounterFamily.TASK_FORCE, Grain.DAY, Instant.parse("2026-11-28T00:00:00Z"), "DRUGS");
 
@@ -44,10 +47,10 @@ class LiveCountersTest {
 
     @Test
     void aDeltaThatFollowsTheSnapshotsPositionIsAddedAndMovesIt() {
-        counters.reset(new LiveCounters.Snapshot(Map.of(DRUGS_TODAY, 10L), Map.of(0, 100L)), NOW);
+        counters.reset(new LiveCounters.Snapshot(Map.of(DRUGS_TODAY, 10L), Map.of(0, 100L)), HORIZON);
         long version = counters.version();
 
-        assertThat(counters.apply(delta(100, 105, DRUGS_TODAY, 5), NOW)).isEqualTo(LiveCounters.Applied.APPLIED);
+        assertThat(counters.apply(delta(100, 105, DRUGS_TODAY, 5), HORIZON)).isEqualTo(LiveCounters.Applied.APPLIED);
 
         assertThat(rows()).containsEntry(DRUGS_TODAY, 15L);
         assertThat(counters.positions()).containsEntry(0, 105L);
@@ -57,18 +60,18 @@ class LiveCountersTest {
 
     @Test
     void aDeltaTheSnapshotAlreadyHoldsChangesNothing() {
-        counters.reset(new LiveCounters.Snapshot(Map.of(DRUGS_TODAY, 10L), Map.of(0, 100L)), NOW);
+        counters.reset(new LiveCounters.Snapshot(Map.of(DRUGS_TODAY, 10L), Map.of(0, 100L)), HORIZON);
 
-        assertThat(counters.apply(delta(95, 100, DRUGS_TODAY, 5), NOW)).isEqualTo(LiveCounters.Applied.ALREADY_INCLUDED);
+        assertThat(counters.apply(delta(95, 100, DRUGS_TODAY, 5), HORIZON)).isEqualTo(LiveCounters.Applied.ALREADY_INCLUDED);
 
         assertThat(rows()).containsEntry(DRUGS_TODAY, 10L);
     }
 
     @Test
     void aDeltaThatDoesNotFollowRevealsAGapAndChangesNothing() {
-        counters.reset(new LiveCounters.Snapshot(Map.of(DRUGS_TODAY, 10L), Map.of(0, 100L)), NOW);
+        counters.reset(new LiveCounters.Snapshot(Map.of(DRUGS_TODAY, 10L), Map.of(0, 100L)), HORIZON);
 
-        assertThat(counters.apply(delta(103, 110, DRUGS_TODAY, 5), NOW)).isEqualTo(LiveCounters.Applied.GAP);
+        assertThat(counters.apply(delta(103, 110, DRUGS_TODAY, 5), HORIZON)).isEqualTo(LiveCounters.Applied.GAP);
 
         assertThat(rows()).containsEntry(DRUGS_TODAY, 10L);
         assertThat(counters.positions()).containsEntry(0, 100L);
@@ -79,18 +82,18 @@ class LiveCountersTest {
         CounterKey anHour = key(CounterFamily.TASK_FORCE, Grain.HOUR, Instant.parse("2026-11-28T09:00:00Z"), "DRUGS");
         CounterKey lastWeeksFlow = key(CounterFamily.FLOW, Grain.DAY, Instant.parse("2026-11-21T00:00:00Z"), "RO", "BG");
 
-        counters.reset(new LiveCounters.Snapshot(Map.of(anHour, 1L, lastWeeksFlow, 2L, DRUGS_TODAY, 3L), Map.of()), NOW);
+        counters.reset(new LiveCounters.Snapshot(Map.of(anHour, 1L, lastWeeksFlow, 2L, DRUGS_TODAY, 3L), Map.of()), HORIZON);
 
         assertThat(rows()).containsOnlyKeys(DRUGS_TODAY);
     }
 
     @Test
     void aMinuteThatLeftEveryTrendIsEvicted() {
-        counters.reset(new LiveCounters.Snapshot(Map.of(DRUGS_THIS_MINUTE, 4L, DRUGS_TODAY, 4L), Map.of()), NOW);
+        counters.reset(new LiveCounters.Snapshot(Map.of(DRUGS_THIS_MINUTE, 4L, DRUGS_TODAY, 4L), Map.of()), HORIZON);
 
-        counters.evict(NOW.plus(Duration.ofMinutes(181)));
+        counters.evict(Horizon.at(NOW.plus(Duration.ofMinutes(181)), CenterCalendar.UTC));
         assertThat(rows()).containsKey(DRUGS_THIS_MINUTE);
-        counters.evict(NOW.plus(Duration.ofMinutes(182)));
+        counters.evict(Horizon.at(NOW.plus(Duration.ofMinutes(182)), CenterCalendar.UTC));
         assertThat(rows()).containsOnlyKeys(DRUGS_TODAY);
     }
 }

@@ -2,6 +2,7 @@ package io.exchangepulse.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangepulse.support.LiveClient;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ class LiveWebSocketTest {
             for (int round = 0; round < 5; round++) {
                 List<Map<String, Object>> batch = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
-                    batch.add(valid(Instant.now()));
+                    batch.add(valid(SuiteClock.now()));
                 }
                 post(batch);
                 post(batch.subList(0, 10));
@@ -100,7 +100,7 @@ class LiveWebSocketTest {
             assertThat(views.get("operations")).allSatisfy(o -> assertThat(o.get("taskForce").asText()).isEqualTo("TERRORISM"));
             long terrorismToday = leader.latestTotal("today");
 
-            post(List.of(valid(Instant.now()), with(valid(Instant.now()), "crimeArea", "TERRORISM")));
+            post(List.of(valid(SuiteClock.now()), with(valid(SuiteClock.now()), "crimeArea", "TERRORISM")));
 
             assertThat(wall.awaitTotal("today", wallToday + 2, WAIT)).isEqualTo(wallToday + 2);
             assertThat(leader.awaitTotal("today", terrorismToday + 1, WAIT)).isEqualTo(terrorismToday + 1);
@@ -141,7 +141,7 @@ class LiveWebSocketTest {
             for (int round = 1; round <= 30; round++) {
                 List<Map<String, Object>> batch = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
-                    batch.add(with(valid(Instant.now()), "to", i % 2 == 0 ? "BG" : "HR"));
+                    batch.add(with(valid(SuiteClock.now()), "to", i % 2 == 0 ? "BG" : "HR"));
                 }
                 post(batch);
                 assertThat(reader.awaitTotal("today", today + 20L * round, WAIT)).isEqualTo(today + 20L * round);

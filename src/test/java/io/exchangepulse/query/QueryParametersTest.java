@@ -1,6 +1,7 @@
 package io.exchangepulse.query;
 
 import io.exchangepulse.support.Counts;
+import io.exchangepulse.support.SuiteClock;
 import io.exchangepulse.support.Windows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -82,7 +83,7 @@ class QueryParametersTest {
 
     @Test
     void aQueryFinerThanWhatIsKeptIsA400NamingTheLimit() {
-        Instant longAgo = Instant.now().minus(Duration.ofDays(40)).truncatedTo(ChronoUnit.DAYS);
+        Instant longAgo = SuiteClock.now().minus(Duration.ofDays(40)).truncatedTo(ChronoUnit.DAYS);
 
         given().queryParam("from", longAgo.toString()).queryParam("to", longAgo.plus(Duration.ofHours(1)).toString())
                 .get("/api/v1/task-forces/trend")

@@ -107,7 +107,8 @@ public class PulseServices implements QuarkusTestResourceLifecycleManager {
                 "quarkus.oidc.web.credentials.secret", ServiceProcess.CLIENT_SECRET,
                 "exchangepulse.identity.session-secret", ServiceProcess.SESSION_SECRET,
                 "quarkus.management.port", String.valueOf(managementPort()),
-                "quarkus.management.test-port", String.valueOf(managementPort()));
+                "quarkus.management.test-port", String.valueOf(managementPort()),
+                "exchangepulse.center.clock-offset", SuiteClock.offset().toString());
     }
 
     @Override

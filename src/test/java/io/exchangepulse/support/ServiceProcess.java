@@ -86,6 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(imageEnvironment());
         environment.putAll(settings);
         int managementPort = Ports.free();
+        environment.putIfAbsent("EXCHANGEPULSE_CENTER_CLOCK_OFFSET", SuiteClock.offset().toString());
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         environment.put("EXCHANGEPULSE_MANAGEMENT_PORT", String.valueOf(managementPort));
 

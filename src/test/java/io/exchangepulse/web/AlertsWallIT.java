@@ -3,6 +3,7 @@ package io.exchangepulse.web;
 import io.exchangepulse.support.Browser;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
+import io.exchangepulse.support.SuiteClock;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,7 +43,7 @@ class AlertsWallIT {
                         "EXCHANGEPULSE_ALERTS_HOUR_LOOKBACK", "PT3H"))
                 .awaitReady(Duration.ofSeconds(90))) {
             // The usual: a little terrorism traffic a quarter of an hour ago, so the minutes before now are known.
-            post(service, 2, Instant.now().minus(Duration.ofMinutes(15)));
+            post(service, 2, SuiteClock.now().minus(Duration.ofMinutes(15)));
 
             ChromeDriver browser = Browser.open(1920, 1080);
             try {
@@ -56,7 +57,7 @@ class AlertsWallIT {
                 while (LocalTime.now(ZoneOffset.UTC).getSecond() > 35) {
                     Thread.sleep(500);
                 }
-                post(service, 40, Instant.now());
+                post(service, 40, SuiteClock.now());
 
                 wait.until(b -> !b.findElements(alert(SURGE)).isEmpty());
                 assertThat(browser.findElement(alert(SURGE)).getDomAttribute("data-kind")).isEqualTo("SURGE");

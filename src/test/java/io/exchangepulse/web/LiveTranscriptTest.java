@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exchangepulse.support.ExternalTool;
 import io.exchangepulse.support.LiveClient;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -18,7 +19,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +103,7 @@ class LiveTranscriptTest {
                 {"AL", "IT", "HUMAN_TRAFFICKING"}, {"US", "RO", "TERRORISM"}, {"GR", "INTERPOL", "MONEY_LAUNDERING"},
                 {"ME", "BA", "SMUGGLING_CUSTOMS_FRAUD"}, {"MK", "AL", "CONTAINER_SECURITY"}, {"HU", "AT", "ENVIRONMENTAL_CRIME"}};
         for (String[] shape : shapes) {
-            exchanges.add(with(with(with(with(valid(Instant.now()), "from", shape[0]), "to", shape[1]), "crimeArea", shape[2]),
+            exchanges.add(with(with(with(with(valid(SuiteClock.now()), "from", shape[0]), "to", shape[1]), "crimeArea", shape[2]),
                     "kind", exchanges.size() % 3 == 0 ? "INFORMATION" : "REQUEST"));
         }
         return exchanges;
@@ -115,7 +115,7 @@ class LiveTranscriptTest {
 
     static void postOperationOpened(String operation) {
         given().contentType(ContentType.JSON).body(Map.of("id", UUID.randomUUID().toString(), "operationId", operation,
-                        "type", "OPENED", "occurredAt", Instant.now().toString(), "name", "Transcript",
+                        "type", "OPENED", "occurredAt", SuiteClock.now().toString(), "name", "Transcript",
                         "operationKind", "REGIONAL_OPERATION", "taskForce", "DRUGS", "countries", List.of("RO", "BG")))
                 .post("/api/v1/operations/events").then().statusCode(202);
     }

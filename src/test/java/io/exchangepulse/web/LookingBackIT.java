@@ -1,6 +1,7 @@
 package io.exchangepulse.web;
 
 import io.exchangepulse.support.Browser;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
@@ -39,10 +40,9 @@ class LookingBackIT {
 
     @Test
     void aLeaderShowsAPastDayOnTheTrendWithItsOperationMarked() throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        // Two days back, unless that is last year, which live traffic no longer changes.
-        LocalDate day = today.minusDays(2).getYear() == today.getYear() ? today.minusDays(2) : today;
-        Instant morning = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
+        LocalDate today = SuiteClock.today();
+        LocalDate day = today.minusDays(2);
+        Instant morning = day.atTime(10, 0).atZone(SuiteClock.CALENDAR.zone()).toInstant();
         long before = dayTotal(day);
 
         List<Map<String, Object>> batch = new ArrayList<>();
@@ -83,7 +83,7 @@ class LookingBackIT {
 
     @Test
     void aDayWhoseMinutesAreNoLongerKeptIsShownPerHourAndSaysSo() throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = SuiteClock.today();
         // Minutes are kept for 35 days, hours for 400, days for ever (the defaults).
         LocalDate day = today.minusDays(40);
         ChromeDriver browser = Browser.open(1920, 1080);

@@ -1,6 +1,7 @@
 package io.exchangepulse.web;
 
 import io.exchangepulse.support.Browser;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
@@ -15,7 +16,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +80,7 @@ class WallDashboardIT {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             Browser.signIn(browser, wait, "analyst");
             Browser.awaitLive(wait);
-            postExchanges(List.of(with(valid(Instant.now()), "to", "US")));
+            postExchanges(List.of(with(valid(SuiteClock.now()), "to", "US")));
             wait.until(b -> matrixParties(browser).contains("US"));
             assertThat(browser.findElements(By.cssSelector("[data-testid=flow-map]"))).hasSize(1);
             assertThat(browser.findElements(By.cssSelector("[data-testid=yearly-2008-total]"))).as("nothing else").isEmpty();
@@ -96,7 +96,7 @@ class WallDashboardIT {
      * them; and the wall's matrix keeps to the members, in type readable across the room.
      */
     static void theMapDrawsTodaysFlow(ChromeDriver browser, WebDriverWait wait) {
-        postExchanges(List.of(with(valid(Instant.now()), "to", "AT")));
+        postExchanges(List.of(with(valid(SuiteClock.now()), "to", "AT")));
         wait.until(b -> !b.findElements(By.cssSelector("[data-testid=arc-RO-AT]")).isEmpty());
         WebElement members = browser.findElement(By.cssSelector("[data-testid=arc-RO-BG]"));
         WebElement observers = browser.findElement(By.cssSelector("[data-testid=arc-RO-AT]"));
@@ -186,7 +186,7 @@ class WallDashboardIT {
     static void postExchanges(int count) {
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            batch.add(valid(Instant.now()));
+            batch.add(valid(SuiteClock.now()));
         }
         postExchanges(batch);
     }

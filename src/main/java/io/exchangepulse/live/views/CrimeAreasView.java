@@ -42,7 +42,7 @@ public class CrimeAreasView implements LiveView<Map<CrimeArea, CrimeAreaCount>> 
 
     @Override
     public Map<CrimeArea, CrimeAreaCount> render(ViewInput input, Subscription subscription) {
-        long thisYear = ViewInput.epochSecond(input.today().withDayOfYear(1));
+        long thisYear = input.epochSecond(input.today().withDayOfYear(1));
         Map<CrimeArea, long[]> counts = new EnumMap<>(CrimeArea.class);
         input.counters().forEach(YEARS, (key, count) -> {
             CrimeArea area = CrimeArea.valueOf(key.dimensions().get(0));

@@ -45,7 +45,7 @@ public class FlowsView implements LiveView<Map<List<Party>, Flow>> {
     /** The whole center's flows: the flow counters have no task-force dimension. */
     @Override
     public Map<List<Party>, Flow> render(ViewInput input, Subscription subscription) {
-        long today = ViewInput.epochSecond(input.today());
+        long today = input.epochSecond(input.today());
         Map<List<Party>, Flow> flows = new HashMap<>();
         input.counters().forEach(TODAY, (key, count) -> {
             if (key.bucket() == today) {

@@ -39,10 +39,10 @@ public class TotalsView implements LiveView<Totals> {
     public Totals render(ViewInput input, Subscription subscription) {
         LocalDate today = input.today();
         LocalDate sameDayLastYear = today.minusYears(1);
-        long todayStart = ViewInput.epochSecond(today);
-        long lastYearDay = ViewInput.epochSecond(sameDayLastYear);
-        long lastYearStart = ViewInput.epochSecond(sameDayLastYear.withDayOfYear(1));
-        long thisYearStart = ViewInput.epochSecond(today.withDayOfYear(1));
+        long todayStart = input.epochSecond(today);
+        long lastYearDay = input.epochSecond(sameDayLastYear);
+        long lastYearStart = input.epochSecond(sameDayLastYear.withDayOfYear(1));
+        long thisYearStart = input.epochSecond(today.withDayOfYear(1));
         long[] totals = new long[4];
         input.counters().forEach(DAYS, (key, count) -> {
             if (!subscription.covers(TaskForce.valueOf(key.dimensions().get(0)))) {

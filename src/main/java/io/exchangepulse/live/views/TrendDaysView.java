@@ -4,7 +4,7 @@ import io.exchangepulse.counters.LiveWindow;
 import io.exchangepulse.domain.Grain;
 import jakarta.inject.Singleton;
 
-/** Each subscribed task force's exchanges per day (UTC), the last {@code days} days. */
+/** Each subscribed task force's exchanges per day (the center's days), the last {@code days} days. */
 @Singleton
 public class TrendDaysView extends TrendView {
 

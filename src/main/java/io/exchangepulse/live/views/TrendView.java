@@ -62,7 +62,7 @@ public abstract class TrendView implements LiveView<TrendView.Trend> {
 
     @Override
     public Trend render(ViewInput input, Subscription subscription) {
-        TrendGrid grid = TrendGrid.endingAt(rows.grain(), input.now(), steps(subscription));
+        TrendGrid grid = TrendGrid.endingAt(input.calendar(), rows.grain(), input.now(), steps(subscription));
         Map<TaskForce, long[]> counts = new EnumMap<>(TaskForce.class);
         for (TaskForce taskForce : TaskForce.values()) {
             if (subscription.covers(taskForce)) {

@@ -1,21 +1,23 @@
 package io.exchangepulse.live.views;
 
 import io.exchangepulse.alerts.Alert;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.operations.OperationView;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
-/** What the views render from at one moment: the counters, the operations board, the alerts, and the time (UTC days). */
-public record ViewInput(CounterTable counters, List<OperationView> operations, List<Alert> alerts, Instant now) {
+/** What the views render from at one moment: the counters, the operations board, the alerts, the time and the center's calendar. */
+public record ViewInput(CounterTable counters, List<OperationView> operations, List<Alert> alerts, Instant now, CenterCalendar calendar) {
 
+    /** The center's date now. */
     public LocalDate today() {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return calendar.dayOf(now);
     }
 
-    static long epochSecond(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    /** The bucket (epoch seconds) where the center's {@code day} starts. */
+    long epochSecond(LocalDate day) {
+        return calendar.startOf(day).getEpochSecond();
     }
 }

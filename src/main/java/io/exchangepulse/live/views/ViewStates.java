@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything one subscription shows at one moment, a state per followed view, on one UTC day (a new day is
+ * Everything one subscription shows at one moment, a state per followed view, on one of the center's days (a new day is
  * a new snapshot, never a delta).
  */
 public record ViewStates(LocalDate date, Map<LiveView<?>, Object> states) {

@@ -9,7 +9,7 @@ import io.exchangepulse.domain.Scope;
 import io.exchangepulse.query.YearlyTotals;
 import jakarta.inject.Singleton;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public class YearlyView implements LiveView<Map<Integer, YearlyTotals>> {
     public Map<Integer, YearlyTotals> render(ViewInput input, Subscription subscription) {
         Map<Integer, long[]> cells = new TreeMap<>();
         input.counters().forEach(YEARS, (key, count) -> {
-            int year = LocalDate.ofEpochDay(Math.floorDiv(key.bucket(), 86_400)).getYear();
+            int year = input.calendar().yearOf(Instant.ofEpochSecond(key.bucket()));
             List<String> dimensions = key.dimensions();
             cells.computeIfAbsent(year, y -> new long[4])
                     [YearlyTotals.cell(Scope.valueOf(dimensions.get(0)), Channel.valueOf(dimensions.get(1)))] += count;

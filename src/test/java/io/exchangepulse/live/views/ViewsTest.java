@@ -6,6 +6,7 @@ import io.exchangepulse.counters.CounterKey;
 import io.exchangepulse.counters.Horizon;
 import io.exchangepulse.counters.LiveRows;
 import io.exchangepulse.counters.LiveWindow;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Grain;
 import io.exchangepulse.domain.OperationKind;
 import io.exchangepulse.domain.OperationStatus;
@@ -36,7 +37,7 @@ class ViewsTest {
     final Map<CounterKey, Long> rows = new HashMap<>();
 
     ViewInput input() {
-        return new ViewInput(TestViews.table(rows), List.of(), List.of(), NOW);
+        return new ViewInput(TestViews.table(rows), List.of(), List.of(), NOW, CenterCalendar.UTC);
     }
 
     @Test
@@ -115,7 +116,7 @@ class ViewsTest {
         rows.put(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:30:00Z"), "DRUGS"), 4L);
         TrendView.Trend before = view.render(input(), DRUGS);
         rows.put(key(CounterFamily.TASK_FORCE, Grain.MINUTE, Instant.parse("2026-11-28T09:31:00Z"), "DRUGS"), 1L);
-        TrendView.Trend after = view.render(new ViewInput(TestViews.table(rows), List.of(), List.of(), NOW.plusSeconds(60)), DRUGS);
+        TrendView.Trend after = view.render(new ViewInput(TestViews.table(rows), List.of(), List.of(), NOW.plusSeconds(60), CenterCalendar.UTC), DRUGS);
 
         TrendView.TrendChange change = (TrendView.TrendChange) view.changes(before, after).orElseThrow();
 
@@ -164,7 +165,7 @@ class ViewsTest {
                 operation("UNKNOWN", null));
 
         var view = new OperationsBoardView();
-        var input = new ViewInput(TestViews.table(rows), board, List.of(), NOW);
+        var input = new ViewInput(TestViews.table(rows), board, List.of(), NOW, CenterCalendar.UTC);
 
         assertThat(view.render(input, WALL)).extracting(OperationView::id).containsExactly("TARA", "ROUTE", "UNKNOWN");
         assertThat(view.render(input, DRUGS)).extracting(OperationView::id).containsExactly("ROUTE");
@@ -173,7 +174,7 @@ class ViewsTest {
     @Test
     void onlyFollowedViewsAreRenderedAndOnlyTheDeclaredLiveRowsAreLive() {
         Views views = TestViews.all();
-        Horizon horizon = Horizon.at(NOW);
+        Horizon horizon = Horizon.at(NOW, CenterCalendar.UTC);
 
         ViewStates states = views.render(input(), new Subscription(List.of("totals", "flows"), List.of(), 60, 30));
 
