@@ -12,6 +12,11 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+// Writes a text only where it differs: writing the same words again still costs the page a layout.
+export function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 // Custom properties (--name) only take effect through setProperty.
 function setStyles(element, styles) {
   for (const [property, value] of Object.entries(styles)) {
