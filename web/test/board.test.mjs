@@ -122,6 +122,8 @@ describe('the board draws what changed', () => {
     receive({
       trendMinutes: { from: minute(0), to: minute(60), points: [{ taskForce: 'DRUGS', t: minute(59), count: snapshot().views.trendMinutes.series[0].counts[59] }] },
       totals: { today: 120 },
+      crimeAreas: [{ crimeArea: 'DRUG_TRAFFICKING', taskForce: 'DRUGS', requests: 5, information: 50 }],
+      yearly: [{ year: 2026, membersDaily: 1, membersOperations: 1, memberObserverDaily: 1, total: 3 }],
     });
     assert.deepEqual([dom.drawn.length, writes.count], [0, 0]);
   });

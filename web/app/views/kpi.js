@@ -3,7 +3,7 @@
 // the earlier count): never colour alone.
 import { showNumber } from '../animate.js';
 import { describeChange, direction, formatDay, formatInteger } from '../format.js';
-import { h, setText, uniqueId } from '../dom.js';
+import { h, setCustomProperty, setText, uniqueId } from '../dom.js';
 
 export const todayPanel = {
   views: ['totals'],
@@ -75,8 +75,7 @@ function createKpi(parent, { title, testId }) {
       setText(context, contextText);
       showNumber(value, current);
       // The tile shrinks the figure to fit its width; it needs the length of the final text.
-      const digits = String(Math.max(3, formatInteger(current).length));
-      if (figure.style.getPropertyValue('--digits') !== digits) figure.style.setProperty('--digits', digits);
+      setCustomProperty(figure, '--digits', Math.max(3, formatInteger(current).length));
       showNumber(previous, earlier);
       setText(previousLabel, previousText);
       const way = direction(current, earlier);
