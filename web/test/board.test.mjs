@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { createBoard } from '../app/board.js';
 import { centerZone } from '../app/center-time.js';
 import { createContract } from '../app/contract.js';
 import { readMode } from '../app/mode.js';
 import { applyDelta, applySnapshot } from '../app/state.js';
-import { FakeElement, installFakeDom, writes } from './support/fake-dom.mjs';
+import { FakeElement, withFakeDom, writes } from './support/fake-dom.mjs';
 import { SIGN_IN, wallCaller } from './support/signed-in.mjs';
 
 const CODES = ['DRUGS', 'HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION', 'SMUGGLING_CUSTOMS_FRAUD', 'STOLEN_VEHICLES', 'FINANCIAL_COMPUTER_CRIME',
@@ -58,7 +58,7 @@ function snapshot() {
 }
 
 describe('the board draws what changed', () => {
-  let dom;
+  const dom = withFakeDom();
   let board;
   let state;
   let main;
@@ -75,14 +75,10 @@ describe('the board draws what changed', () => {
   const text = (selector) => main.querySelector(selector).textContent;
 
   beforeEach(() => {
-    dom = installFakeDom();
     main = new FakeElement('main');
     board = createBoard(main, readMode('', contract), contract, { zone, now: () => NOW });
     state = applySnapshot(snapshot());
     board.render(state.views, new Set(Object.keys(state.views)), 2026);
-  });
-  afterEach(() => {
-    dom.restore();
   });
 
   it('draws the sixteen trend charts of a snapshot, and says the day is the center\'s', () => {
@@ -138,6 +134,18 @@ describe('the board draws what changed', () => {
     const [storm] = snapshot().views.operations;
     receive({ operations: [{ ...storm, actions: [minute(30)] }] });
     assert.deepEqual(dom.drawn.map(rowOf), ['TERRORISM', 'TERRORISM'], 'its minute and its day');
+  });
+
+  it('turns the day at the center\'s midnight: today\'s label, and the day trends gain the new day', () => {
+    receive({
+      totals: { date: '2026-11-29', today: 0, sameDayLastYear: 4 },
+      trendDays: { from: '2026-10-30T22:00:00Z', to: '2026-11-29T22:00:00Z', points: [] },
+    });
+    assert.equal(text('.kpi-context'), '29 Nov 2026 (Bucharest day)');
+    assert.equal(text('.kpi-change-line'), '▼\u2212100\u202F%');
+    assert.equal(dom.drawn.length, 8, 'every day chart, and no minute chart');
+    assert.deepEqual(dom.drawn[0].data[0].slice(-2), [Date.parse('2026-11-27T22:00:00Z') / 1000, Date.parse('2026-11-28T22:00:00Z') / 1000]);
+    assert.equal(dom.drawn[0].data[1].at(-1), 0);
   });
 
   it('draws every panel for the year in a new year, even those the delta does not name', () => {

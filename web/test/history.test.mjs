@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import {
   LIVE_PERIOD, createPeriodLoader, dateBounds, defaultDate, earliestDate, fetchTrend, keptSpans, pastTickFormat, periodKey, periodRanges,
   periodSearch, periodSteps, periodWords, pickedDate, readPeriod, trendQueryUrl, validDate,
 } from '../app/history.js';
-import { centerZone, createServiceClock } from '../app/center-time.js';
+import { centerZone } from '../app/center-time.js';
 import { trendSeries } from '../app/selectors.js';
 import { createContract } from '../app/contract.js';
 import { createPeriodControl } from '../app/views/trends.js';
-import { createFakeClock } from './support/fake-clock.mjs';
-import { installFakeDom } from './support/fake-dom.mjs';
+import { createFakeClock, createFakeServiceClock } from './support/fake-clock.mjs';
+import { withFakeDom } from './support/fake-dom.mjs';
 import { SIGN_IN, wallCaller } from './support/signed-in.mjs';
 
 const NOW = Date.parse('2026-11-28T14:05:00Z');
@@ -401,20 +401,14 @@ describe('looking back in the center\'s calendar', () => {
     views: [], caller: wallCaller(['DRUGS']), signIn: SIGN_IN, zone: zone.name,
   });
   const hours = ({ from, to }) => (Date.parse(to) - Date.parse(from)) / HOUR_MS;
-  // The page's now is the service's: a frame just before the center's midnight, then time elapsing here.
-  function serviceClockAt(serverTime) {
-    const elapsed = createFakeClock();
-    const clock = createServiceClock({ wallNow: () => assert.fail('the page\'s own clock was read'), elapsed: elapsed.now });
-    clock.observe(serverTime);
-    return { now: clock.now, advance: elapsed.advance };
-  }
 
   for (const { zone, lastSecond } of [
     { zone: BUCHAREST, lastSecond: '2026-11-27T21:59:59Z' },
     { zone: ADELAIDE, lastSecond: '2026-11-27T13:29:59Z' },
   ]) {
     it(`moves today, yesterday and the picker's last day at midnight in ${zone.name}`, () => {
-      const clock = serviceClockAt(lastSecond);
+      // The page's now is the service's: a frame a second before the center's midnight.
+      const clock = createFakeServiceClock(lastSecond);
       assert.equal(dateBounds('live', KEPT, clock.now(), zone).max, '2026-11-27');
       assert.equal(defaultDate('day', clock.now(), zone), '2026-11-26');
       assert.deepEqual(readPeriod('?day=2026-11-28', clock.now(), zone, KEPT, recordingLog()), LIVE_PERIOD, 'tomorrow, for one more second');
@@ -477,22 +471,14 @@ describe('looking back in the center\'s calendar', () => {
 
 describe('the period control', () => {
   const BUCHAREST = centerZone('Europe/Bucharest');
-  let dom;
-  beforeEach(() => {
-    dom = installFakeDom();
-  });
-  afterEach(() => {
-    dom.restore();
-  });
+  withFakeDom();
 
   function controlAt(serverTime) {
-    const elapsed = createFakeClock();
-    const clock = createServiceClock({ wallNow: () => assert.fail('the page\'s own clock was read'), elapsed: elapsed.now });
-    clock.observe(serverTime);
+    const clock = createFakeServiceClock(serverTime);
     const chosen = [];
     const control = createPeriodControl({ spans: KEPT, zone: BUCHAREST, now: clock.now }, (period) => chosen.push(period));
     const part = (testId) => control.form.querySelector(`[data-testid="${testId}"]`);
-    return { control, chosen, date: part('period-date'), live: part('period-live'), day: part('period-day'), advance: elapsed.advance };
+    return { control, chosen, date: part('period-date'), live: part('period-live'), day: part('period-day'), advance: clock.advance };
   }
 
   it('offers up to the center\'s today, and moves it on at its midnight when it is reached for', () => {

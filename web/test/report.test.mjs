@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { centerZone } from '../app/center-time.js';
 import { createContract } from '../app/contract.js';
 import {
@@ -7,7 +7,7 @@ import {
   loadReport, monthTable, monthsNote, readReportYear, renderFailure, renderReportPage, reportPage, reportUrls,
   scopeTable, taskForceTable,
 } from '../app/report-view.js';
-import { FakeElement, installFakeDom } from './support/fake-dom.mjs';
+import { FakeElement, withFakeDom } from './support/fake-dom.mjs';
 import { SIGN_IN, leaderCaller, wallCaller } from './support/signed-in.mjs';
 
 const NNBSP = '\u202F';
@@ -342,13 +342,7 @@ describe('report: the page', () => {
 });
 
 describe('report: rendering', () => {
-  let dom;
-  beforeEach(() => {
-    dom = installFakeDom();
-  });
-  afterEach(() => {
-    dom.restore();
-  });
+  withFakeDom();
 
   it('carries the Selenium test\'s hooks', () => {
     const root = new FakeElement('main');

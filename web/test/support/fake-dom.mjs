@@ -1,8 +1,10 @@
+import { afterEach, beforeEach } from 'node:test';
+
 // Just enough of a browser for the panels, the period control and the report's render functions to
 // run in Node: elements with attributes, classes, styles, text and events, simple selectors
 // (`tag`, `.class`, `[attribute]`, `[attribute="value"]`, combined), and uPlot and ResizeObserver
-// stand-ins that count what a real browser would have to draw. installFakeDom() puts them on
-// globalThis and returns what a test reads and the way back.
+// stand-ins that count what a real browser would have to draw. withFakeDom() puts them on
+// globalThis around each test of the suite it is called in, and gives what a test reads.
 
 const toDataName = (key) => `data-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 
@@ -208,7 +210,7 @@ function createFakePlot() {
   return { FakePlot, drawn };
 }
 
-export function installFakeDom() {
+function installFakeDom() {
   const saved = Object.fromEntries(['document', 'ResizeObserver', 'getComputedStyle', 'uPlot', 'CSS'].map((name) => [name, globalThis[name]]));
   const { FakePlot, drawn } = createFakePlot();
   globalThis.document = {
@@ -231,4 +233,11 @@ export function installFakeDom() {
     drawn,
     restore: () => Object.assign(globalThis, saved),
   };
+}
+
+export function withFakeDom() {
+  const dom = {};
+  beforeEach(() => Object.assign(dom, installFakeDom()));
+  afterEach(() => dom.restore());
+  return dom;
 }
