@@ -57,7 +57,9 @@ export function layoutViews(mode) {
   return [...new Set(placedIn(mode).flatMap((placement) => followed(placement.panel, mode)))];
 }
 
-export function createBoard(main, mode, contract) {
+// time: {zone, now}, the center's calendar and the service's clock (center-time.js), for what a
+// panel says of days and times.
+export function createBoard(main, mode, contract, { zone, now }) {
   const isTaskForceView = mode.kind === TASK_FORCE;
   const rows = {
     alerts: h('div', { class: 'row row-alerts' }),
@@ -69,17 +71,21 @@ export function createBoard(main, mode, contract) {
   main.replaceChildren(rows.alerts, rows.top, rows.bottom);
 
   const context = {
-    contract, board: main, taskForces: mode.taskForces, minutes: mode.minutes, days: mode.days, detailed: isTaskForceView,
+    contract, board: main, taskForces: mode.taskForces, minutes: mode.minutes, days: mode.days, detailed: isTaskForceView, zone, now,
   };
   const panels = placedIn(mode).map(({ panel, row }) => ({ views: followed(panel, mode), drawn: panel.create(rows[row], context) }));
+  let drawnYear = null;
 
   return {
-    // changed: the names of the views that changed since the last render. A panel that fails to
-    // draw (an unexpected shape in the data) is logged and skipped: the rest of the wall keeps
-    // updating.
+    // changed: the names of the views that changed since the last render; only the panels that
+    // show one of them are drawn, but all of them in a new year (its row, badge and titles move). A
+    // panel that fails to draw (an unexpected shape in the data) is logged and skipped: the rest of
+    // the wall keeps updating.
     render(views, changed, currentYear) {
+      const newYear = currentYear !== drawnYear;
+      drawnYear = currentYear;
       for (const panel of panels) {
-        if (!panel.views.some((name) => changed.has(name) && views[name] !== undefined)) continue;
+        if (!panel.views.some((name) => (newYear || changed.has(name)) && views[name] !== undefined)) continue;
         try {
           panel.drawn.update(views, currentYear);
         } catch (error) {

@@ -43,6 +43,9 @@ export function createContract(json) {
     // {step: ISO-8601 duration or 'forever'}: how long each trend step's counts are kept (history.js
     // reads it); undefined from a service from before retention, which keeps everything.
     kept: json.kept,
+    // The center's IANA time zone, whose days, months and years the counts follow (center-time.js);
+    // undefined from a service from before zones, which counted in UTC.
+    zone: json.zone,
     taskForce: (code) => taskForceByCode.get(code) ?? null,
     isTaskForce: (code) => taskForceByCode.has(code),
     // Unknown codes sort after every known party, alphabetically, so a new party still shows.

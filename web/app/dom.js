@@ -12,6 +12,16 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+// Write a text or a custom property only where it differs: writing the same again still costs
+// the page a layout.
+export function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+export function setCustomProperty(element, name, value) {
+  if (element.style.getPropertyValue(name) !== String(value)) element.style.setProperty(name, value);
+}
+
 // Custom properties (--name) only take effect through setProperty.
 function setStyles(element, styles) {
   for (const [property, value] of Object.entries(styles)) {

@@ -1,9 +1,11 @@
-// Looking back: the task-force view can show a past UTC day or week on its trend panel, read from
-// the stored counters through GET api/v1/task-forces/trend, while the rest of the page stays live.
+// Looking back: the task-force view can show a past day or week of the center's calendar (23 to 25
+// hours a day, center-time.js) on its trend panel, read from the stored counters through GET
+// api/v1/task-forces/trend, while the rest of the page stays live.
 // The choice is in the address (?day=2026-11-20, ?week=2026-11-16), so a view of the past can be
 // linked to. The service keeps each step's counts for a time (the contract's `kept`): a period
 // whose fine steps are gone is drawn with coarser ones, and one whose coarse steps are gone is not
 // offered. Pure but for the fetching, whose fetch and clock are parameters.
+import { addDays } from './center-time.js';
 import { formatDay } from './format.js';
 import { systemClock } from './live-client.js';
 
@@ -30,16 +32,12 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
 // When the service does not say when to come back.
 const DEFAULT_RETRY_MS = 10_000;
 
-export function utcDate(milliseconds) {
-  return new Date(milliseconds).toISOString().slice(0, 10);
-}
-
-// A calendar date from `earliest` (1900) until today, written YYYY-MM-DD (Date.parse alone takes
-// 2026-02-30).
-export function validDate(date, now, earliest = EARLIEST_DATE) {
+// A calendar date from `earliest` (1900) until the center's today, written YYYY-MM-DD (Date.parse
+// alone takes 2026-02-30).
+export function validDate(date, now, zone, earliest = EARLIEST_DATE) {
   const time = Date.parse(`${date}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(date ?? '') && Number.isFinite(time) && utcDate(time) === date
-    && date >= earliest && date <= utcDate(now);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date ?? '') && Number.isFinite(time) && addDays(date, 0) === date
+    && date >= earliest && date <= zone.date(now);
 }
 
 // The contract's `kept` ({"PT1M": "P35D", "P1D": "forever"}) as step → milliseconds, a step kept
@@ -76,42 +74,48 @@ function describeSpan(milliseconds) {
 }
 
 // The first bucket of the step still kept at `now` (as the service counts it: the bucket holding
-// the moment its retention ago), or null when it is kept for ever.
-function oldestKept(step, spans, now) {
+// the moment its retention ago; a day's bucket is the center's day), or null when it is kept for ever.
+function oldestKept(step, spans, now, zone) {
   const span = spans[step];
   if (span === undefined) return null;
   const moment = now + CLOCK_MARGIN_MS - span;
+  if (STEPS[step].ms === DAY_MS) return zone.dayStart(zone.date(moment));
   return moment - (((moment % STEPS[step].ms) + STEPS[step].ms) % STEPS[step].ms);
 }
 
 // The oldest date a day or a week can start on: its right chart's step must still be kept from
 // that midnight on. With that step kept for ever, 1900.
-export function earliestDate(kind, spans, now) {
-  const oldest = oldestKept(KINDS[kind].steps[1], spans, now);
-  if (oldest === null) return EARLIEST_DATE;
-  const date = utcDate(Math.ceil(oldest / DAY_MS) * DAY_MS);
-  return date > EARLIEST_DATE ? date : EARLIEST_DATE;
+export function earliestDate(kind, spans, now, zone) {
+  const oldest = oldestKept(KINDS[kind].steps[1], spans, now, zone);
+  if (oldest === null || oldest <= zone.dayStart(EARLIEST_DATE)) return EARLIEST_DATE;
+  const day = zone.date(oldest);
+  return zone.dayStart(day) >= oldest ? day : addDays(day, 1);
+}
+
+// The dates the picker offers for a kind (live picks a day): the oldest it can show to the center's today.
+export function dateBounds(kind, spans, now, zone) {
+  return { min: earliestDate(kind === LIVE_PERIOD.kind ? 'day' : kind, spans, now, zone), max: zone.date(now) };
 }
 
 // The steps a past period is drawn in, {left, right, note}: the kind's own, but where its fine
 // steps are no longer kept from the period's start the left chart is drawn in the coarse ones
 // too, and `note` says why ("minutes are kept for 35 days: per hour").
-export function periodSteps(period, spans, now) {
+export function periodSteps(period, spans, now, zone) {
   const [fine, coarse] = KINDS[period.kind].steps;
-  const oldest = oldestKept(fine, spans, now);
-  if (oldest === null || Date.parse(`${period.date}T00:00:00Z`) >= oldest) return { left: fine, right: coarse, note: null };
+  const oldest = oldestKept(fine, spans, now, zone);
+  if (oldest === null || zone.dayStart(period.date) >= oldest) return { left: fine, right: coarse, note: null };
   return { left: coarse, right: coarse, note: `${STEPS[fine].name} are kept for ${describeSpan(spans[fine])}: ${STEPS[coarse].per}` };
 }
 
 // The period the address asks for: ?day= first, then ?week=. A wrong one, or one older than what
 // is kept, is reported and the panel stays live.
-export function readPeriod(search, now, spans, log = console) {
+export function readPeriod(search, now, zone, spans, log = console) {
   const params = new URLSearchParams(search);
   for (const kind of Object.keys(KINDS)) {
     const date = params.get(kind);
     if (date === null) continue;
-    const earliest = earliestDate(kind, spans, now);
-    if (validDate(date, now, earliest)) return { kind, date };
+    const earliest = earliestDate(kind, spans, now, zone);
+    if (validDate(date, now, zone, earliest)) return { kind, date };
     log.warn(`Ignoring ${kind}=${date}: not a date (YYYY-MM-DD) from ${earliest} to today; showing live`);
     return LIVE_PERIOD;
   }
@@ -121,12 +125,12 @@ export function readPeriod(search, now, spans, log = console) {
 // The date a choice of the period control stands for: a past kind picked with no date takes its
 // usual one, and a date older than what the kind can show takes the oldest it can; null for a
 // date that is none, or in the future.
-export function pickedDate(kind, date, now, spans) {
-  const picked = date || defaultDate(kind, now);
-  if (!validDate(picked, now)) return null;
-  const earliest = earliestDate(kind, spans, now);
+export function pickedDate(kind, date, now, zone, spans) {
+  const picked = date || defaultDate(kind, now, zone);
+  if (!validDate(picked, now, zone)) return null;
+  const earliest = earliestDate(kind, spans, now, zone);
   const shown = picked < earliest ? earliest : picked;
-  return shown <= utcDate(now) ? shown : null;
+  return shown <= zone.date(now) ? shown : null;
 }
 
 // The address's query with the period written in it, every other parameter kept.
@@ -144,15 +148,17 @@ export function periodKey(period) {
 }
 
 // What a person is likely after on switching to a day or a week: yesterday, or the seven days
-// before today.
-export function defaultDate(kind, now) {
-  return utcDate(now - KINDS[kind].days * DAY_MS);
+// before today, in the center's calendar.
+export function defaultDate(kind, now, zone) {
+  return addDays(zone.date(now), -KINDS[kind].days);
 }
 
-// The two ranges to read, each {from, to, step}, in the steps periodSteps chose.
-export function periodRanges(period, steps) {
-  const start = Date.parse(`${period.date}T00:00:00Z`);
-  const range = { from: isoInstant(start), to: isoInstant(start + KINDS[period.kind].days * DAY_MS) };
+// The two ranges to read, each {from, to, step}, in the steps periodSteps chose, midnight to midnight.
+export function periodRanges(period, steps, zone) {
+  const range = {
+    from: isoInstant(zone.dayStart(period.date)),
+    to: isoInstant(zone.dayStart(addDays(period.date, KINDS[period.kind].days))),
+  };
   return { left: { ...range, step: steps.left }, right: { ...range, step: steps.right } };
 }
 
@@ -160,16 +166,15 @@ function isoInstant(milliseconds) {
   return new Date(milliseconds).toISOString().replace('.000Z', 'Z');
 }
 
+// Calendar dates (YYYY-MM-DD) are named as written: read at UTC midnight.
 const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const hourMinute = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-const weekdayDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
 
 // "Sat 21 Nov 2026"; a week "Mon 16 Nov – Sun 22 Nov 2026", both years where it spans two.
 function describeDates({ kind, date }) {
   const named = (isoDate) => `${weekday.format(Date.parse(isoDate))} ${formatDay(isoDate)}`;
   if (kind === 'day') return named(date);
-  const last = utcDate(Date.parse(date) + (KINDS.week.days - 1) * DAY_MS);
+  const last = addDays(date, KINDS.week.days - 1);
   const first = date.slice(0, 4) === last.slice(0, 4)
     ? `${weekday.format(Date.parse(date))} ${dayMonth.format(Date.parse(date))}` : named(date);
   return `${first} – ${named(last)}`;
@@ -185,11 +190,16 @@ export function periodWords(period, steps) {
   return { dates, title, per, whole: KINDS[period.kind].whole, busiest: STEPS[steps.right].busiest };
 }
 
-// Axis labels of the past charts, in UTC like the counters' buckets: the hour, or at midnight
-// the day ("Sat 21"), so a week's hours and a day's first hour both say which day they are on.
-export function pastTick(seconds) {
-  const milliseconds = seconds * 1000;
-  return milliseconds % DAY_MS === 0 ? weekdayDay.format(milliseconds) : hourMinute.format(milliseconds);
+// Axis labels of the past charts, in the center's time like the counters' buckets: the hour, or at
+// midnight the day ("Sat 21"), so a week's hours and a day's first hour both say which day they are
+// on. A 25-hour day reads 03:00 twice, as the clocks did.
+export function pastTickFormat(zone) {
+  const hourMinute = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone.name });
+  const weekdayDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', timeZone: zone.name });
+  return (seconds) => {
+    const milliseconds = seconds * 1000;
+    return zone.isDayStart(milliseconds) ? weekdayDay.format(milliseconds) : hourMinute.format(milliseconds);
+  };
 }
 
 export function trendQueryUrl(base, { from, to, step }, taskForces) {
@@ -237,9 +247,10 @@ export async function fetchTrend(fetch, url) {
  *
  * @param options.base        the page's address; the query is relative to it
  * @param options.taskForces  the codes whose series to read
+ * @param options.zone        the center's zone (center-time.js)
  * @param options.onState     ({state: 'loading'|'ready'|'error', period, steps, left, right, message, retryAt})
  */
-export function createPeriodLoader({ base, taskForces, onState, fetch = (...args) => globalThis.fetch(...args), clock = systemClock, log = console }) {
+export function createPeriodLoader({ base, taskForces, zone, onState, fetch = (...args) => globalThis.fetch(...args), clock = systemClock, log = console }) {
   let generation = 0;
   let retryTimer = null;
 
@@ -254,7 +265,7 @@ export function createPeriodLoader({ base, taskForces, onState, fetch = (...args
     cancel();
     const current = generation;
     onState({ state: 'loading', period, steps });
-    const { left, right } = periodRanges(period, steps);
+    const { left, right } = periodRanges(period, steps, zone);
     const ranges = left.step === right.step ? [left] : [left, right];
     try {
       const trends = await Promise.all(ranges.map((range) => fetchTrend(fetch, trendQueryUrl(base, range, taskForces))));

@@ -3,6 +3,7 @@
 // into state and every state change into a render.
 import { ALERTS_MESSAGE, activeAlerts } from './alerts.js';
 import { createBoard, describeMode, layoutViews } from './board.js';
+import { contractZone, createServiceClock } from './center-time.js';
 import { loadContract } from './contract.js';
 import { CONNECTING, LIVE, createLiveClient } from './live-client.js';
 import { TASK_FORCE, readMode, snapshotFitsMode, subscribeMessage } from './mode.js';
@@ -15,9 +16,13 @@ let status = { state: CONNECTING, retryAt: null };
 let heardAt = null;
 let serverTime = null;
 let countingDelay = null;
+// The page's now is the service's (every frame says it), so that its today and year are too; the
+// zone is the contract's.
+const serviceClock = createServiceClock();
+let zone = null;
 
 function renderIndicator() {
-  indicator.render({ status, heardAt, serverTime, countingDelay, now: Date.now() });
+  indicator.render({ status, heardAt, serverTime, countingDelay, now: Date.now(), zone, centerNow: serviceClock.now() });
 }
 
 function showStatus(next) {
@@ -31,6 +36,7 @@ setInterval(renderIndicator, 1000);
 // Nothing can be named or merged before the contract is in; until then the page says Connecting.
 const contractUrl = new URL('api/v1/contract', location.href).href;
 const contract = await loadContract({ url: contractUrl, onStatus: showStatus });
+zone = contractZone(contract);
 
 // Fetching the contract again is the request that renews the session (or finds it gone).
 const session = createSession({
@@ -55,7 +61,7 @@ if (mode.refused.length) {
   console.warn(`Task force not open to ${contract.caller.name} ignored: ${mode.refused.join(', ')}; showing ${mode.taskForces.join(', ')}`);
 }
 
-const board = createBoard(document.getElementById('board'), mode, contract);
+const board = createBoard(document.getElementById('board'), mode, contract, { zone, now: serviceClock.now });
 
 let state = emptyState();
 // False until a snapshot of this page's subscription arrived on the current connection: deltas
@@ -67,6 +73,7 @@ let acceptingDeltas = false;
 function receive(message) {
   heardAt = Date.now();
   serverTime = message.serverTime ?? serverTime;
+  serviceClock.observe(message.serverTime);
   if (message.type !== 'error') countingDelay = message.countingDelay ?? null;
   let changed = [];
   if (message.type === 'snapshot') {
@@ -91,8 +98,9 @@ function tellPlaylist(alerts) {
   window.parent.postMessage({ type: ALERTS_MESSAGE, alerts: activeAlerts(alerts) }, location.origin);
 }
 
+// The center's year: the one `totals` counts, else the service clock's in the center's zone.
 function currentYear() {
-  return Number(state.views.totals?.date?.slice(0, 4)) || new Date(serverTime ?? Date.now()).getUTCFullYear();
+  return Number(state.views.totals?.date?.slice(0, 4)) || zone.year(serviceClock.now());
 }
 
 function liveUrl() {

@@ -2,6 +2,7 @@
 // Everything here but the two render functions is pure: the year comes from the address, the
 // answers are read into outcomes, and each table is a model (rows of cells with their text and
 // test hooks), so every number and sentence is tested in Node. report.js only fetches and renders.
+import { centerZone, contractZone } from './center-time.js';
 import { createContract } from './contract.js';
 import { h } from './dom.js';
 import { direction, formatInteger } from './format.js';
@@ -35,22 +36,22 @@ const UNAUTHORIZED = 401;
 const FORBIDDEN = 403;
 const BAD_REQUEST = 400;
 
-export function utcYear(now = Date.now()) {
-  return new Date(now).getUTCFullYear();
-}
-
 // ?year=2008: four digits within MIN_YEAR..MAX_YEAR; anything else (absent, "abc", 20081, 1850)
-// is the current UTC year, the year the server counts in.
-export function readReportYear(search, now = Date.now()) {
+// is null, the center's current year, which only the contract's zone can tell (loadReport).
+export function readReportYear(search) {
   const text = new URLSearchParams(search ?? '').get('year')?.trim() ?? '';
   const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
-  return year >= MIN_YEAR && year <= MAX_YEAR ? year : utcYear(now);
+  return year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
 }
 
 // Every address relative to the page's own (it is /report), so the service may sit under a prefix.
+function contractUrl(base) {
+  return new URL('api/v1/contract', base).href;
+}
+
 export function reportUrls(year, base) {
   return {
-    contract: new URL('api/v1/contract', base).href,
+    contract: contractUrl(base),
     report: new URL(`api/v1/reports/${year}`, base).href,
     csv: new URL(`api/v1/reports/${year}.csv`, base).href,
   };
@@ -82,13 +83,11 @@ export function formatShare(part, whole) {
   return `${((100 * part) / whole).toFixed(1)}${PERCENT}`;
 }
 
-// "28 Nov 2026, 14:03 UTC": the time the counts were read, in the server's time zone.
-export function formatTimestamp(milliseconds) {
-  const date = new Date(milliseconds);
-  if (Number.isNaN(date.getTime())) return MISSING;
-  return `${new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC',
-  }).format(date)} UTC`;
+// "28 Nov 2026, 16:03 EET": the time the counts were read, in the center's time zone.
+export function formatTimestamp(milliseconds, zone) {
+  if (!Number.isFinite(milliseconds)) return MISSING;
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone.name }).format(milliseconds);
+  return `${day}, ${zone.clock(milliseconds)}`;
 }
 
 function numberCell(value, testId) {
@@ -280,8 +279,8 @@ function monthCounts(months) {
 }
 
 /**
- * The year's month-by-month table (January first, UTC months), or null when the history keeps only
- * the year's totals (monthsKept false): then monthsNote says so in one line.
+ * The year's month-by-month table (January first, the center's months), or null when the history
+ * keeps only the year's totals (monthsKept false): then monthsNote says so in one line.
  */
 export function monthTable(report, contract) {
   if (!report.monthsKept) return null;
@@ -289,7 +288,7 @@ export function monthTable(report, contract) {
   const totals = MONTHS.map((_, index) => sum(rows.map((row) => row.months[index])));
   return {
     id: 'months',
-    caption: `Exchanges in ${report.year} by task force and month (UTC)`,
+    caption: `Exchanges in ${report.year} by task force and month (${contractZone(contract).timeName})`,
     columns: [{ label: 'Task force' }, ...MONTHS.map((month) => ({ label: month, numeric: true }))],
     rows: rows.map((row) => ({
       testId: `report-months-${row.code}`,
@@ -320,12 +319,12 @@ function hasCounts(report) {
  * @param report   GET api/v1/reports/{year}
  * @param contract createContract(GET api/v1/contract)
  * @param options.asOf        when the counts were read (ms since the epoch)
- * @param options.currentYear the current UTC year: the next-year link stops there
+ * @param options.currentYear the center's current year (loadReport): the next-year link stops there
  * @param options.base        the page's address, for the links
  */
 export function reportPage(report, contract, { asOf, currentYear, base }) {
   const { year } = report;
-  const asOfText = formatTimestamp(asOf);
+  const asOfText = formatTimestamp(asOf, contractZone(contract));
   const months = monthTable(report, contract);
   return {
     year,
@@ -408,11 +407,14 @@ function looksLikeReport(json, year) {
 }
 
 /**
- * Fetches the contract and the year's report together.
+ * Fetches the contract and the year's report together; without a year, the contract first, whose
+ * zone says which year the center is in.
  *
- * @returns a promise of {state: 'ready', contract, report, asOf} or {state: 'error', failure}; it
- *          never rejects. asOf is the report's generatedAt if the server sends one, else the
- *          time its answer was dated (the Date header), else now.
+ * @param options.year  the address's year, or null for the center's current one
+ * @returns a promise of {state: 'ready', year, currentYear, contract, report, asOf} or {state:
+ *          'error', year, currentYear, failure}; it never rejects. asOf is the report's generatedAt
+ *          if the server sends one, else the time its answer was dated (the Date header), else now;
+ *          currentYear is the center's year at asOf (or now), in the contract's zone.
  */
 export async function loadReport({
   year,
@@ -422,23 +424,27 @@ export async function loadReport({
   // A service that never answers must not leave the page on "Loading" for good.
   timeoutMs = 20_000,
 }) {
-  const urls = reportUrls(year, base);
-  const [contractAnswer, reportAnswer] = await Promise.all([fetchJson(fetch, urls.contract, timeoutMs), fetchJson(fetch, urls.report, timeoutMs)]);
+  const contractRequest = fetchJson(fetch, contractUrl(base), timeoutMs);
+  // A contract that did not come leaves the zone to UTC: only for a failure's words.
+  const zoneOf = ({ json }) => centerZone(json?.zone ?? 'UTC');
+  const shown = year ?? zoneOf(await contractRequest).year(now());
+  const [contractAnswer, reportAnswer] = await Promise.all([contractRequest, fetchJson(fetch, reportUrls(shown, base).report, timeoutMs)]);
+  const failed = (failure) => ({ state: 'error', year: shown, currentYear: zoneOf(contractAnswer).year(now()), failure });
   // The report's refusal is the more telling one (a leader may read the contract, not the report).
-  if (reportAnswer.failure) return { state: 'error', failure: reportAnswer.failure };
-  if (contractAnswer.failure) return { state: 'error', failure: contractAnswer.failure };
+  if (reportAnswer.failure) return failed(reportAnswer.failure);
+  if (contractAnswer.failure) return failed(contractAnswer.failure);
   let contract;
   try {
     contract = createContract(contractAnswer.json);
   } catch (error) {
-    return { state: 'error', failure: { kind: 'unreadable', detail: error.message } };
+    return failed({ kind: 'unreadable', detail: error.message });
   }
-  if (!looksLikeReport(reportAnswer.json, year)) {
-    return { state: 'error', failure: { kind: 'unreadable', detail: `the answer is not the report for ${year}` } };
+  if (!looksLikeReport(reportAnswer.json, shown)) {
+    return failed({ kind: 'unreadable', detail: `the answer is not the report for ${shown}` });
   }
   const generatedAt = Date.parse(reportAnswer.json.generatedAt ?? '');
   const asOf = Number.isNaN(generatedAt) ? reportAnswer.date ?? now() : generatedAt;
-  return { state: 'ready', contract, report: reportAnswer.json, asOf };
+  return { state: 'ready', year: shown, currentYear: zoneOf(contractAnswer).year(asOf), contract, report: reportAnswer.json, asOf };
 }
 
 /**
@@ -519,9 +525,10 @@ function setState(root, state) {
   root.setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
 }
 
+// year: null while the center's current year is still being found.
 export function renderLoading(root, year) {
   fill(root,
-    h('h1', {}, `Exchange Pulse · Annual report ${year}`),
+    h('h1', {}, `Exchange Pulse · Annual report${year === null ? '' : ` ${year}`}`),
     h('p', { class: 'subtitle', role: 'status' }, 'Loading the report…'));
   setState(root, 'loading');
 }

@@ -2,11 +2,12 @@
 // contract and the report, draw the page or one sentence about what went wrong. All the logic is in
 // report-view.js; this is only what needs the browser.
 import {
-  failureView, loadReport, readReportYear, renderFailure, renderLoading, renderReportPage, reportPage, utcYear,
+  failureView, loadReport, readReportYear, renderFailure, renderLoading, renderReportPage, reportPage,
 } from './report-view.js';
 
 const root = document.getElementById('report');
-const year = readReportYear(location.search);
+// Null without a year in the address: the center's current year, once the contract says its zone.
+const asked = readReportYear(location.search);
 const base = location.href;
 
 // The state is mirrored on <html> too, so a test (or a print job) can wait on the document itself.
@@ -15,10 +16,10 @@ function mirrorState() {
 }
 
 async function show() {
-  renderLoading(root, year);
+  renderLoading(root, asked);
   mirrorState();
-  const outcome = await loadReport({ year, base });
-  const currentYear = utcYear();
+  const outcome = await loadReport({ year: asked, base });
+  const { year, currentYear } = outcome;
   if (outcome.state === 'ready') {
     try {
       const page = reportPage(outcome.report, outcome.contract, { asOf: outcome.asOf, currentYear, base });

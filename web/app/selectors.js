@@ -1,5 +1,6 @@
 // What each panel shows, derived from the views. Pure, so the ordering and filtering rules are
 // tested in Node and the render code only draws.
+import { contractZone } from './center-time.js';
 import { stepStarts } from './trend.js';
 
 const YEARLY_COLUMNS = [
@@ -104,7 +105,7 @@ export function trendSeries(contract, trend, taskForces = []) {
   const codes = contract.taskForces.map((taskForce) => taskForce.code)
     .filter((code) => taskForces.length === 0 || taskForces.includes(code));
   if (!trend) return { xs: [], series: codes.map((code) => ({ taskForce: code, counts: [], sum: 0, peak: 0, latest: 0 })) };
-  const xs = stepStarts(trend).map((milliseconds) => milliseconds / 1000);
+  const xs = stepStarts(trend, contractZone(contract)).map((milliseconds) => milliseconds / 1000);
   const series = codes.map((code) => {
     const found = trend.series.find((entry) => entry.taskForce === code);
     const counts = xs.map((_, index) => found?.counts[index] ?? 0);

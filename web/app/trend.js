@@ -1,6 +1,10 @@
-// A trend is a window of equal steps, from (inclusive) to `to` (exclusive), with one count per
-// step for each task force: step i starts at from + i * step. Every place that turns a time into
-// a step, or a step into a time, goes through here.
+// A trend is a window of steps, from (inclusive) to `to` (exclusive), with one count per step for
+// each task force: step i starts at from + i * step, but for days, which are the center's (its
+// midnights, 23 to 25 hours apart). Every place that turns a time into a step, or a step into a
+// time, goes through here.
+import { addDays, centerZone } from './center-time.js';
+
+const DAY_MS = 86_400_000;
 
 // ISO-8601 durations of the trend steps ("PT1M", "PT1H", "P1D"); weeks and months are not used.
 export function stepMilliseconds(step) {
@@ -11,7 +15,7 @@ export function stepMilliseconds(step) {
 }
 
 // Times in the protocol fall on step starts; rounding keeps one that is a little off on its
-// step rather than the one before.
+// step rather than the one before, and a day that is an hour longer or shorter on its day.
 export function stepIndex(trend, time) {
   return Math.round((Date.parse(time) - Date.parse(trend.from)) / stepMilliseconds(trend.step));
 }
@@ -20,11 +24,13 @@ export function trendLength(trend) {
   return Math.max(0, stepIndex(trend, trend.to));
 }
 
-// When each step starts, in Unix milliseconds.
-export function stepStarts(trend) {
+// When each step starts, in Unix milliseconds; days at the midnights of the center's zone.
+export function stepStarts(trend, zone = centerZone()) {
   const start = Date.parse(trend.from);
   const stepMs = stepMilliseconds(trend.step);
-  return Array.from({ length: trendLength(trend) }, (_, index) => start + index * stepMs);
+  if (stepMs !== DAY_MS) return Array.from({ length: trendLength(trend) }, (_, index) => start + index * stepMs);
+  const first = zone.date(start);
+  return Array.from({ length: trendLength(trend) }, (_, index) => zone.dayStart(addDays(first, index)));
 }
 
 // Moves a trend's window to from..to: steps before `from` fall off, steps beyond the old end
@@ -65,12 +71,12 @@ export function applyTrendDelta(trend, change, step) {
 // window, each at the start of its step, as uPlot's x (Unix seconds): one marker per step and
 // kind, so a day with results in five countries shows one ✓. Operations from before the board
 // carried `actions` have none.
-export function trendMarkers(operations = [], taskForce, trend) {
+export function trendMarkers(operations = [], taskForce, trend, zone = centerZone()) {
   if (!trend) return [];
   const start = Date.parse(trend.from);
   const end = Date.parse(trend.to);
-  const stepMs = stepMilliseconds(trend.step);
   const markers = new Map();
+  let starts = null;
   for (const operation of operations.filter((candidate) => candidate.taskForce === taskForce)) {
     const events = [
       ...(operation.actions ?? []).map((at) => ({ kind: 'action', at })),
@@ -79,7 +85,8 @@ export function trendMarkers(operations = [], taskForce, trend) {
     for (const { kind, at } of events) {
       const time = Date.parse(at);
       if (!(time >= start && time < end)) continue;
-      const x = (start + Math.floor((time - start) / stepMs) * stepMs) / 1000;
+      starts ??= stepStarts(trend, zone);
+      const x = starts.findLast((stepStart) => stepStart <= time) / 1000;
       markers.set(`${kind} ${x}`, { kind, x });
     }
   }

@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import {
-  LIVE_PERIOD, createPeriodLoader, defaultDate, earliestDate, fetchTrend, keptSpans, pastTick, periodKey, periodRanges, periodSearch,
-  periodSteps, periodWords, pickedDate, readPeriod, trendQueryUrl, validDate,
+  LIVE_PERIOD, createPeriodLoader, dateBounds, defaultDate, earliestDate, fetchTrend, keptSpans, pastTickFormat, periodKey, periodRanges,
+  periodSearch, periodSteps, periodWords, pickedDate, readPeriod, trendQueryUrl, validDate,
 } from '../app/history.js';
+import { centerZone } from '../app/center-time.js';
 import { trendSeries } from '../app/selectors.js';
 import { createContract } from '../app/contract.js';
-import { createFakeClock } from './support/fake-clock.mjs';
+import { createPeriodControl } from '../app/views/trends.js';
+import { createFakeClock, createFakeServiceClock } from './support/fake-clock.mjs';
+import { withFakeDom } from './support/fake-dom.mjs';
 import { SIGN_IN, wallCaller } from './support/signed-in.mjs';
 
 const NOW = Date.parse('2026-11-28T14:05:00Z');
+// The rules, in UTC: the center's zone comes later in this file.
+const UTC = centerZone('UTC');
 const DAY = { kind: 'day', date: '2026-11-21' };
 const WEEK = { kind: 'week', date: '2026-11-16' };
 const DAY_MS = 86_400_000;
@@ -26,17 +31,17 @@ function recordingLog() {
 
 describe('the period in the address', () => {
   it('reads a past day or week, and live when there is neither', () => {
-    assert.deepEqual(readPeriod('?taskForce=DRUGS&day=2026-11-20', NOW, KEPT), { kind: 'day', date: '2026-11-20' });
-    assert.deepEqual(readPeriod('?week=2026-11-16&taskForce=DRUGS', NOW, KEPT), WEEK);
-    assert.deepEqual(readPeriod('?taskForce=DRUGS', NOW, KEPT), LIVE_PERIOD);
-    assert.deepEqual(readPeriod('?day=2026-11-28', NOW, KEPT), { kind: 'day', date: '2026-11-28' }, 'today so far');
-    assert.deepEqual(readPeriod('?day=2026-11-20&week=2026-11-16', NOW, KEPT), { kind: 'day', date: '2026-11-20' }, 'the day first');
+    assert.deepEqual(readPeriod('?taskForce=DRUGS&day=2026-11-20', NOW, UTC, KEPT), { kind: 'day', date: '2026-11-20' });
+    assert.deepEqual(readPeriod('?week=2026-11-16&taskForce=DRUGS', NOW, UTC, KEPT), WEEK);
+    assert.deepEqual(readPeriod('?taskForce=DRUGS', NOW, UTC, KEPT), LIVE_PERIOD);
+    assert.deepEqual(readPeriod('?day=2026-11-28', NOW, UTC, KEPT), { kind: 'day', date: '2026-11-28' }, 'today so far');
+    assert.deepEqual(readPeriod('?day=2026-11-20&week=2026-11-16', NOW, UTC, KEPT), { kind: 'day', date: '2026-11-20' }, 'the day first');
   });
 
   it('ignores with a warning a date that is wrong, in the future or before 1900', () => {
     for (const search of ['?day=2026-11-29', '?day=2026-02-30', '?day=20261120', '?day=', '?week=tomorrow', '?week=1899-12-31', '?day=2026-11-20T00:00']) {
       const log = recordingLog();
-      assert.deepEqual(readPeriod(search, NOW, ALL_KEPT, log), LIVE_PERIOD, search);
+      assert.deepEqual(readPeriod(search, NOW, UTC, ALL_KEPT, log), LIVE_PERIOD, search);
       assert.equal(log.warnings.length, 1, search);
       assert.match(log.warnings[0], /showing live/);
     }
@@ -44,16 +49,16 @@ describe('the period in the address', () => {
 
   it('ignores with a warning a day whose hours are no longer kept, but not a week of that day', () => {
     const log = recordingLog();
-    assert.deepEqual(readPeriod('?day=2025-10-24', NOW, KEPT, log), LIVE_PERIOD);
+    assert.deepEqual(readPeriod('?day=2025-10-24', NOW, UTC, KEPT, log), LIVE_PERIOD);
     assert.deepEqual(log.warnings, ['Ignoring day=2025-10-24: not a date (YYYY-MM-DD) from 2025-10-25 to today; showing live']);
-    assert.deepEqual(readPeriod('?day=2025-10-25', NOW, KEPT), { kind: 'day', date: '2025-10-25' });
-    assert.deepEqual(readPeriod('?week=1950-01-02', NOW, KEPT), { kind: 'week', date: '1950-01-02' });
+    assert.deepEqual(readPeriod('?day=2025-10-25', NOW, UTC, KEPT), { kind: 'day', date: '2025-10-25' });
+    assert.deepEqual(readPeriod('?week=1950-01-02', NOW, UTC, KEPT), { kind: 'week', date: '1950-01-02' });
   });
 
   it('checks a date like the address does', () => {
-    assert.equal(validDate('2024-02-29', NOW), true);
-    assert.equal(validDate('2025-02-29', NOW), false);
-    assert.equal(validDate(undefined, NOW), false);
+    assert.equal(validDate('2024-02-29', NOW, UTC), true);
+    assert.equal(validDate('2025-02-29', NOW, UTC), false);
+    assert.equal(validDate(undefined, NOW, UTC), false);
   });
 
   it('writes the period into the address, keeping the other parameters', () => {
@@ -70,21 +75,21 @@ describe('the period in the address', () => {
   });
 
   it('offers yesterday, or the seven days before today', () => {
-    assert.equal(defaultDate('day', NOW), '2026-11-27');
-    assert.equal(defaultDate('week', NOW), '2026-11-21');
+    assert.equal(defaultDate('day', NOW, UTC), '2026-11-27');
+    assert.equal(defaultDate('week', NOW, UTC), '2026-11-21');
   });
 });
 
 describe('a past period', () => {
-  it('is a UTC day of 1440 minutes and 24 hours', () => {
-    assert.deepEqual(periodRanges(DAY, DAY_STEPS), {
+  it('in UTC is a day of 1440 minutes and 24 hours', () => {
+    assert.deepEqual(periodRanges(DAY, DAY_STEPS, UTC), {
       left: { from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z', step: 'PT1M' },
       right: { from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z', step: 'PT1H' },
     });
   });
 
   it('is a week of 168 hours and 7 days from the chosen date', () => {
-    assert.deepEqual(periodRanges(WEEK, WEEK_STEPS), {
+    assert.deepEqual(periodRanges(WEEK, WEEK_STEPS, UTC), {
       left: { from: '2026-11-16T00:00:00Z', to: '2026-11-23T00:00:00Z', step: 'PT1H' },
       right: { from: '2026-11-16T00:00:00Z', to: '2026-11-23T00:00:00Z', step: 'P1D' },
     });
@@ -105,12 +110,12 @@ describe('a past period', () => {
   });
 
   it('labels its axes in UTC, naming the day at midnight', () => {
-    assert.equal(pastTick(Date.parse('2026-11-21T06:00:00Z') / 1000), '06:00');
-    assert.equal(pastTick(Date.parse('2026-11-21T00:00:00Z') / 1000), 'Sat 21');
+    assert.equal(pastTickFormat(UTC)(Date.parse('2026-11-21T06:00:00Z') / 1000), '06:00');
+    assert.equal(pastTickFormat(UTC)(Date.parse('2026-11-21T00:00:00Z') / 1000), 'Sat 21');
   });
 
   it('is asked for relative to the page, for the shown task forces', () => {
-    const url = new URL(trendQueryUrl('https://pulse.example/center/?taskForce=DRUGS&day=2026-11-21', periodRanges(DAY, DAY_STEPS).left, ['DRUGS', 'TERRORISM']));
+    const url = new URL(trendQueryUrl('https://pulse.example/center/?taskForce=DRUGS&day=2026-11-21', periodRanges(DAY, DAY_STEPS, UTC).left, ['DRUGS', 'TERRORISM']));
     assert.equal(url.pathname, '/center/api/v1/task-forces/trend');
     assert.deepEqual([...url.searchParams], [
       ['from', '2026-11-21T00:00:00Z'], ['to', '2026-11-22T00:00:00Z'], ['step', 'PT1M'], ['taskForce', 'DRUGS'], ['taskForce', 'TERRORISM'],
@@ -123,7 +128,7 @@ describe('a past period', () => {
       crimeAreas: [], parties: [], operationStatuses: [], operationKinds: [], seizures: [], views: [],
       caller: wallCaller([]), signIn: SIGN_IN,
     });
-    const answer = { ...periodRanges(WEEK, WEEK_STEPS).right, series: [{ taskForce: 'DRUGS', counts: [1, 2, 3, 4, 5, 6, 7], total: 28 }] };
+    const answer = { ...periodRanges(WEEK, WEEK_STEPS, UTC).right, series: [{ taskForce: 'DRUGS', counts: [1, 2, 3, 4, 5, 6, 7], total: 28 }] };
     const { xs, series } = trendSeries(contract, answer, ['DRUGS', 'TERRORISM']);
     assert.equal(xs.length, 7);
     assert.equal(xs[6], Date.parse('2026-11-22T00:00:00Z') / 1000);
@@ -148,21 +153,21 @@ describe('what is kept', () => {
   });
 
   it('draws a day per minute while its minutes are kept, else per hour, and says so', () => {
-    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-25' }, KEPT, NOW), DAY_STEPS);
-    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-24' }, KEPT, NOW),
+    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-25' }, KEPT, NOW, UTC), DAY_STEPS);
+    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-24' }, KEPT, NOW, UTC),
       { left: 'PT1H', right: 'PT1H', note: 'minutes are kept for 35 days: per hour' });
-    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-24' }, ALL_KEPT, NOW), DAY_STEPS);
-    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-24' }, keptSpans({ PT1M: 'PT840H' }), NOW).note,
+    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-24' }, ALL_KEPT, NOW, UTC), DAY_STEPS);
+    assert.deepEqual(periodSteps({ kind: 'day', date: '2026-10-24' }, keptSpans({ PT1M: 'PT840H' }), NOW, UTC).note,
       'minutes are kept for 35 days: per hour');
-    assert.equal(periodSteps({ kind: 'day', date: '2026-11-27' }, keptSpans({ PT1M: 'PT36H' }), NOW).note,
+    assert.equal(periodSteps({ kind: 'day', date: '2026-11-27' }, keptSpans({ PT1M: 'PT36H' }), NOW, UTC).note,
       'minutes are kept for 36 hours: per hour');
   });
 
   it('draws a week per hour while its hours are kept, else per day', () => {
-    assert.deepEqual(periodSteps({ kind: 'week', date: '2025-10-25' }, KEPT, NOW), WEEK_STEPS);
-    assert.deepEqual(periodSteps({ kind: 'week', date: '2025-10-24' }, KEPT, NOW),
+    assert.deepEqual(periodSteps({ kind: 'week', date: '2025-10-25' }, KEPT, NOW, UTC), WEEK_STEPS);
+    assert.deepEqual(periodSteps({ kind: 'week', date: '2025-10-24' }, KEPT, NOW, UTC),
       { left: 'P1D', right: 'P1D', note: 'hours are kept for 400 days: per day' });
-    assert.equal(periodSteps({ kind: 'week', date: '2020-01-06' }, keptSpans({ PT1H: 'P1D' }), NOW).note,
+    assert.equal(periodSteps({ kind: 'week', date: '2020-01-06' }, keptSpans({ PT1H: 'P1D' }), NOW, UTC).note,
       'hours are kept for 1 day: per day');
   });
 
@@ -170,31 +175,31 @@ describe('what is kept', () => {
     const day = { kind: 'day', date: '2026-10-25' };
     // The service answers that day's minutes until 2026-11-29T00:01Z, when the minute 35 days
     // before is past its first; a page clock running behind must not be the one still asking.
-    assert.deepEqual(periodSteps(day, KEPT, Date.parse('2026-11-28T23:55:59Z')), DAY_STEPS);
-    assert.equal(periodSteps(day, KEPT, Date.parse('2026-11-28T23:56:00Z')).left, 'PT1H');
-    assert.equal(periodSteps(day, KEPT, Date.parse('2026-11-29T00:00:00Z')).left, 'PT1H');
+    assert.deepEqual(periodSteps(day, KEPT, Date.parse('2026-11-28T23:55:59Z'), UTC), DAY_STEPS);
+    assert.equal(periodSteps(day, KEPT, Date.parse('2026-11-28T23:56:00Z'), UTC).left, 'PT1H');
+    assert.equal(periodSteps(day, KEPT, Date.parse('2026-11-29T00:00:00Z'), UTC).left, 'PT1H');
   });
 
   it('offers the days whose hours are kept, and weeks as far back as days are kept', () => {
-    assert.equal(earliestDate('day', KEPT, NOW), '2025-10-25');
-    assert.equal(earliestDate('day', ALL_KEPT, NOW), '1900-01-01');
-    assert.equal(earliestDate('week', KEPT, NOW), '1900-01-01');
-    assert.equal(earliestDate('week', keptSpans({ P1D: 'P3650D' }), NOW), '2016-11-30');
-    assert.equal(earliestDate('day', keptSpans({ PT1H: 'P400000D' }), NOW), '1900-01-01');
+    assert.equal(earliestDate('day', KEPT, NOW, UTC), '2025-10-25');
+    assert.equal(earliestDate('day', ALL_KEPT, NOW, UTC), '1900-01-01');
+    assert.equal(earliestDate('week', KEPT, NOW, UTC), '1900-01-01');
+    assert.equal(earliestDate('week', keptSpans({ P1D: 'P3650D' }), NOW, UTC), '2016-11-30');
+    assert.equal(earliestDate('day', keptSpans({ PT1H: 'P400000D' }), NOW, UTC), '1900-01-01');
     // Until the hour 400 days before is past that day's first, less the margin, it has all its hours.
-    assert.equal(earliestDate('day', KEPT, Date.parse('2026-11-28T00:54:59Z')), '2025-10-24');
-    assert.equal(earliestDate('day', KEPT, Date.parse('2026-11-28T00:55:00Z')), '2025-10-25');
+    assert.equal(earliestDate('day', KEPT, Date.parse('2026-11-28T00:54:59Z'), UTC), '2025-10-24');
+    assert.equal(earliestDate('day', KEPT, Date.parse('2026-11-28T00:55:00Z'), UTC), '2025-10-25');
   });
 
   it('turns a choice of the control into the date to show', () => {
-    assert.equal(pickedDate('day', '', NOW, KEPT), '2026-11-27', 'yesterday by default');
-    assert.equal(pickedDate('week', '', NOW, KEPT), '2026-11-21');
-    assert.equal(pickedDate('day', '2026-10-01', NOW, KEPT), '2026-10-01', 'minutes gone, hours kept');
-    assert.equal(pickedDate('day', '2024-03-04', NOW, KEPT), '2025-10-25', 'the oldest day whose hours are kept');
-    assert.equal(pickedDate('week', '2024-03-04', NOW, KEPT), '2024-03-04');
-    assert.equal(pickedDate('day', '2026-11-29', NOW, KEPT), null, 'the future');
-    assert.equal(pickedDate('day', '2026-02-30', NOW, KEPT), null);
-    assert.equal(pickedDate('day', '', NOW, keptSpans({ PT1H: 'PT2H' })), null, 'not even today has all its hours');
+    assert.equal(pickedDate('day', '', NOW, UTC, KEPT), '2026-11-27', 'yesterday by default');
+    assert.equal(pickedDate('week', '', NOW, UTC, KEPT), '2026-11-21');
+    assert.equal(pickedDate('day', '2026-10-01', NOW, UTC, KEPT), '2026-10-01', 'minutes gone, hours kept');
+    assert.equal(pickedDate('day', '2024-03-04', NOW, UTC, KEPT), '2025-10-25', 'the oldest day whose hours are kept');
+    assert.equal(pickedDate('week', '2024-03-04', NOW, UTC, KEPT), '2024-03-04');
+    assert.equal(pickedDate('day', '2026-11-29', NOW, UTC, KEPT), null, 'the future');
+    assert.equal(pickedDate('day', '2026-02-30', NOW, UTC, KEPT), null);
+    assert.equal(pickedDate('day', '', NOW, UTC, keptSpans({ PT1H: 'PT2H' })), null, 'not even today has all its hours');
   });
 });
 
@@ -272,6 +277,7 @@ describe('period loader', () => {
     loader = createPeriodLoader({
       base: 'https://pulse.example/?taskForce=DRUGS',
       taskForces: ['DRUGS'],
+      zone: UTC,
       onState: (state) => states.push(state),
       fetch: fake.fetch,
       clock,
@@ -296,7 +302,7 @@ describe('period loader', () => {
   });
 
   it('reads a day whose minutes are gone once, per hour, for both charts', async () => {
-    const steps = periodSteps({ kind: 'day', date: '2026-10-24' }, KEPT, NOW);
+    const steps = periodSteps({ kind: 'day', date: '2026-10-24' }, KEPT, NOW, UTC);
     loader.load(DAY, steps);
     assert.deepEqual(fake.requests.map((request) => request.url.searchParams.get('step')), ['PT1H']);
     fake.requests[0].answer(200, trendAnswer(fake.requests[0], [3]));
@@ -368,6 +374,7 @@ describe('period loader', () => {
     const failing = createPeriodLoader({
       base: 'https://pulse.example/',
       taskForces: ['DRUGS'],
+      zone: UTC,
       onState(state) {
         states.push(state);
         if (state.state === 'ready') throw new Error('cannot draw');
@@ -381,5 +388,118 @@ describe('period loader', () => {
     await settle();
     assert.deepEqual(states.map((state) => state.state), ['loading', 'ready', 'error']);
     assert.match(log.warnings[0], /day:2026-11-21: cannot draw/);
+  });
+});
+
+describe('looking back in the center\'s calendar', () => {
+  const BUCHAREST = centerZone('Europe/Bucharest');
+  // Half an hour off whole hours, and with summer time from the first Sunday of October to April's.
+  const ADELAIDE = centerZone('Australia/Adelaide');
+  const HOUR_MS = 3_600_000;
+  const contractIn = (zone) => createContract({
+    taskForces: [{ code: 'DRUGS', name: 'Drug trafficking' }], crimeAreas: [], parties: [], operationStatuses: [], operationKinds: [], seizures: [],
+    views: [], caller: wallCaller(['DRUGS']), signIn: SIGN_IN, zone: zone.name,
+  });
+  const hours = ({ from, to }) => (Date.parse(to) - Date.parse(from)) / HOUR_MS;
+
+  for (const { zone, lastSecond } of [
+    { zone: BUCHAREST, lastSecond: '2026-11-27T21:59:59Z' },
+    { zone: ADELAIDE, lastSecond: '2026-11-27T13:29:59Z' },
+  ]) {
+    it(`moves today, yesterday and the picker's last day at midnight in ${zone.name}`, () => {
+      // The page's now is the service's: a frame a second before the center's midnight.
+      const clock = createFakeServiceClock(lastSecond);
+      assert.equal(dateBounds('live', KEPT, clock.now(), zone).max, '2026-11-27');
+      assert.equal(defaultDate('day', clock.now(), zone), '2026-11-26');
+      assert.deepEqual(readPeriod('?day=2026-11-28', clock.now(), zone, KEPT, recordingLog()), LIVE_PERIOD, 'tomorrow, for one more second');
+      clock.advance(1000);
+      assert.equal(dateBounds('live', KEPT, clock.now(), zone).max, '2026-11-28');
+      assert.equal(dateBounds('week', KEPT, clock.now(), zone).max, '2026-11-28');
+      assert.equal(defaultDate('day', clock.now(), zone), '2026-11-27');
+      assert.equal(defaultDate('week', clock.now(), zone), '2026-11-21');
+      assert.deepEqual(readPeriod('?day=2026-11-28', clock.now(), zone, KEPT), { kind: 'day', date: '2026-11-28' });
+      assert.equal(pickedDate('day', '', clock.now(), zone, KEPT), '2026-11-27');
+    });
+  }
+
+  // Each zone's short day (the clocks go forward), its long day (back), and a week across the long one.
+  const SUMMER_TIME = [
+    {
+      zone: BUCHAREST,
+      short: { date: '2026-03-29', ticks: ['Sun 29', '01:00', '02:00', '04:00', '05:00'] },
+      long: { date: '2026-10-25', ticks: ['Sun 25', '01:00', '02:00', '03:00', '03:00', '04:00'] },
+      week: { date: '2026-10-19', hours: 169, days: ['Mon 19', 'Tue 20', 'Wed 21', 'Thu 22', 'Fri 23', 'Sat 24', 'Sun 25'] },
+    },
+    {
+      zone: ADELAIDE,
+      short: { date: '2026-10-04', ticks: ['Sun 4', '01:00', '03:00', '04:00'] },
+      long: { date: '2026-04-05', ticks: ['Sun 5', '01:00', '02:00', '02:00', '03:00'] },
+      week: { date: '2026-09-28', hours: 167, days: ['Mon 28', 'Tue 29', 'Wed 30', 'Thu 1', 'Fri 2', 'Sat 3', 'Sun 4'] },
+    },
+  ];
+
+  for (const { zone, short, long, week } of SUMMER_TIME) {
+    it(`draws the 23-hour and the 25-hour day of ${zone.name} in 23 and 25 hours`, () => {
+      for (const [{ date, ticks }, length] of [[short, 23], [long, 25]]) {
+        const { left, right } = periodRanges({ kind: 'day', date }, DAY_STEPS, zone);
+        assert.equal(left.from, new Date(zone.dayStart(date)).toISOString().replace('.000Z', 'Z'), date);
+        assert.equal(hours(right), length, date);
+        const { xs } = trendSeries(contractIn(zone), { ...right, series: [{ taskForce: 'DRUGS', counts: Array(length).fill(1) }] });
+        assert.equal(xs.length, length, `${date}: an hour's tick each`);
+        assert.deepEqual(xs.slice(0, ticks.length).map(pastTickFormat(zone)), ticks, date);
+        assert.equal(pastTickFormat(zone)(xs.at(-1)), '23:00', date);
+        assert.equal(hours(left) * 60, length * 60, `${date}: its minutes`);
+      }
+    });
+
+    it(`draws a week across the change of ${zone.name} in its hours and in its seven days`, () => {
+      const { left, right } = periodRanges({ kind: 'week', date: week.date }, WEEK_STEPS, zone);
+      assert.equal(hours(left), week.hours);
+      const { xs } = trendSeries(contractIn(zone), { ...right, series: [] });
+      assert.deepEqual(xs.map(pastTickFormat(zone)), week.days, 'each day at its midnight');
+      assert.ok(xs.every((seconds) => zone.isDayStart(seconds * 1000)));
+    });
+  }
+
+  it('offers the first day all of whose hours are kept, counted from the center\'s midnight', () => {
+    // 400 days before 2026-11-28T14:05Z, less the margin, is 2025-10-24T14:10Z: Bucharest's 25 Oct
+    // starts at 2025-10-24T21:00Z, Adelaide's at 2025-10-24T13:30Z, already gone.
+    assert.equal(earliestDate('day', KEPT, NOW, BUCHAREST), '2025-10-25');
+    assert.equal(earliestDate('day', KEPT, NOW, ADELAIDE), '2025-10-26');
+  });
+});
+
+describe('the period control', () => {
+  const BUCHAREST = centerZone('Europe/Bucharest');
+  withFakeDom();
+
+  function controlAt(serverTime) {
+    const clock = createFakeServiceClock(serverTime);
+    const chosen = [];
+    const control = createPeriodControl({ spans: KEPT, zone: BUCHAREST, now: clock.now }, (period) => chosen.push(period));
+    const part = (testId) => control.form.querySelector(`[data-testid="${testId}"]`);
+    return { control, chosen, date: part('period-date'), live: part('period-live'), day: part('period-day'), advance: clock.advance };
+  }
+
+  it('offers up to the center\'s today, and moves it on at its midnight when it is reached for', () => {
+    const { control, date, advance } = controlAt('2026-11-27T21:59:59Z');
+    control.set(LIVE_PERIOD);
+    assert.deepEqual([date.min, date.max], ['2025-10-25', '2026-11-27']);
+    advance(1000);
+    assert.equal(date.max, '2026-11-27', 'nothing moves by itself');
+    date.dispatch('focus');
+    assert.equal(date.max, '2026-11-28', 'reached for by keyboard');
+    advance(86_400_000);
+    date.dispatch('pointerdown');
+    assert.equal(date.max, '2026-11-29', 'and by pointer');
+  });
+
+  it('takes the center\'s yesterday for a day picked without a date', () => {
+    const { control, chosen, live, day, advance } = controlAt('2026-11-27T21:59:59Z');
+    control.set(LIVE_PERIOD);
+    advance(1000);
+    [live.checked, day.checked] = [false, true];
+    day.dispatch('change', { bubbles: true });
+    assert.deepEqual(chosen, [{ kind: 'day', date: '2026-11-27' }]);
   });
 });

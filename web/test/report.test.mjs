@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import { centerZone } from '../app/center-time.js';
 import { createContract } from '../app/contract.js';
 import {
   changeCells, crimeAreaTable, failureView, formatPercentChange, formatShare, formatSignedInteger, formatTimestamp,
   loadReport, monthTable, monthsNote, readReportYear, renderFailure, renderReportPage, reportPage, reportUrls,
   scopeTable, taskForceTable,
 } from '../app/report-view.js';
+import { FakeElement, withFakeDom } from './support/fake-dom.mjs';
 import { SIGN_IN, leaderCaller, wallCaller } from './support/signed-in.mjs';
 
 const NNBSP = '\u202F';
@@ -115,29 +117,25 @@ const BASE = 'https://pulse.example/report?year=2008';
 const AS_OF = Date.UTC(2026, 10, 28, 14, 3, 7);
 
 describe('report: the year and the addresses', () => {
-  const now = Date.UTC(2026, 0, 1, 0, 30);
-
   it('reads the year from the query string', () => {
-    assert.equal(readReportYear('?year=2008', now), 2008);
-    assert.equal(readReportYear('year=2007&lang=en', now), 2007);
-    assert.equal(readReportYear('?year=%202006%20', now), 2006);
+    assert.equal(readReportYear('?year=2008'), 2008);
+    assert.equal(readReportYear('year=2007&lang=en'), 2007);
+    assert.equal(readReportYear('?year=%202006%20'), 2006);
   });
 
-  it('takes the current UTC year when the year is absent or not a year', () => {
-    assert.equal(readReportYear('', now), 2026);
-    assert.equal(readReportYear(undefined, now), 2026);
+  it('leaves the year to the center\'s calendar when it is absent or not a year', () => {
+    assert.equal(readReportYear(''), null);
+    assert.equal(readReportYear(undefined), null);
     for (const search of ['?year=', '?year=abc', '?year=20081', '?year=208', '?year=2008.5', '?year=-2008', '?year=0x7d8', '?year=2e3']) {
-      assert.equal(readReportYear(search, now), 2026, search);
+      assert.equal(readReportYear(search), null, search);
     }
-    // Just after midnight UTC on 1 January, whatever the viewer's time zone says.
-    assert.equal(readReportYear('', Date.UTC(2025, 11, 31, 23, 59)), 2025);
   });
 
   it('keeps to 1900-2199', () => {
-    assert.equal(readReportYear('?year=1900', now), 1900);
-    assert.equal(readReportYear('?year=2199', now), 2199);
-    assert.equal(readReportYear('?year=1899', now), 2026);
-    assert.equal(readReportYear('?year=2200', now), 2026);
+    assert.equal(readReportYear('?year=1900'), 1900);
+    assert.equal(readReportYear('?year=2199'), 2199);
+    assert.equal(readReportYear('?year=1899'), null);
+    assert.equal(readReportYear('?year=2200'), null);
   });
 
   it('builds every address relative to the page', () => {
@@ -184,8 +182,11 @@ describe('report: changes and shares', () => {
     assert.equal(formatShare(0, 0), '—');
   });
 
-  it('dates the counts in UTC', () => {
-    assert.equal(formatTimestamp(AS_OF), '28 Nov 2026, 14:03 UTC');
+  it('dates the counts in the center\'s time, naming its zone', () => {
+    assert.equal(formatTimestamp(AS_OF, centerZone('UTC')), '28 Nov 2026, 14:03 UTC');
+    assert.equal(formatTimestamp(AS_OF, centerZone('Europe/Bucharest')), '28 Nov 2026, 16:03 EET');
+    assert.equal(formatTimestamp(AS_OF, centerZone('Australia/Adelaide')), '29 Nov 2026, 00:33 GMT+10:30');
+    assert.equal(formatTimestamp(NaN, centerZone('UTC')), '—');
   });
 });
 
@@ -340,64 +341,8 @@ describe('report: the page', () => {
   });
 });
 
-// Just enough of the DOM for dom.js's h and the report's render functions.
-class FakeElement {
-  constructor(tagName) {
-    this.tagName = tagName.toUpperCase();
-    this.attributes = new Map();
-    this.childNodes = [];
-    this.className = '';
-    this.style = { setProperty() {} };
-    this.listeners = new Map();
-  }
-
-  setAttribute(name, value) { this.attributes.set(name, String(value)); }
-
-  getAttribute(name) { return this.attributes.get(name) ?? null; }
-
-  append(...children) {
-    for (const child of children) {
-      assert.ok(typeof child === 'string' || child instanceof FakeElement, `appended ${child}`);
-      this.childNodes.push(child);
-    }
-  }
-
-  replaceChildren(...children) {
-    this.childNodes = [];
-    this.append(...children);
-  }
-
-  addEventListener(type, listener) { this.listeners.set(type, listener); }
-
-  get textContent() {
-    return this.childNodes.map((child) => (typeof child === 'string' ? child : child.textContent)).join('');
-  }
-
-  *all() {
-    for (const child of this.childNodes) {
-      if (child instanceof FakeElement) {
-        yield child;
-        yield* child.all();
-      }
-    }
-  }
-
-  byTestId(testId) {
-    const found = [...this.all()].filter((element) => element.getAttribute('data-testid') === testId);
-    assert.equal(found.length, 1, `one element with data-testid="${testId}"`);
-    return found[0];
-  }
-}
-
 describe('report: rendering', () => {
-  let saved;
-  beforeEach(() => {
-    saved = globalThis.document;
-    globalThis.document = { createElement: (tag) => new FakeElement(tag) };
-  });
-  afterEach(() => {
-    globalThis.document = saved;
-  });
+  withFakeDom();
 
   it('carries the Selenium test\'s hooks', () => {
     const root = new FakeElement('main');
@@ -435,7 +380,7 @@ describe('report: rendering', () => {
     assert.equal(root.getAttribute('data-state'), 'error');
     assert.equal(root.byTestId('report-error').getAttribute('data-kind'), 'network');
     let prevented = false;
-    root.byTestId('report-retry').listeners.get('click')({ preventDefault: () => { prevented = true; } });
+    root.byTestId('report-retry').dispatch('click', { preventDefault: () => { prevented = true; } });
     assert.deepEqual([retried, prevented], [1, true]);
   });
 });
@@ -465,7 +410,7 @@ describe('report: loading', () => {
       [CONTRACT_URL]: () => json(CONTRACT_JSON),
       [REPORT_URL]: () => json(report2008(), 200, { Date: 'Sat, 28 Nov 2026 14:03:07 GMT' }),
     });
-    const outcome = await loadReport({ year: 2008, base: BASE, fetch });
+    const outcome = await loadReport({ year: 2008, base: BASE, fetch, now: () => AS_OF });
     assert.equal(outcome.state, 'ready');
     assert.equal(outcome.report.totals.total, 9196);
     assert.equal(outcome.contract.taskForce('DRUGS').name, 'Drug trafficking');
@@ -482,8 +427,8 @@ describe('report: loading', () => {
       [CONTRACT_URL]: () => json({ ...CONTRACT_JSON, caller: leaderCaller('leader-drugs', ['DRUGS']) }),
       [REPORT_URL]: () => json({ status: 403, detail: 'The whole center\'s' }, 403),
     });
-    const outcome = await loadReport({ year: 2008, base: BASE, fetch });
-    assert.deepEqual(outcome, { state: 'error', failure: { kind: 'forbidden', status: 403, detail: 'The whole center\'s' } });
+    const outcome = await loadReport({ year: 2008, base: BASE, fetch, now: () => AS_OF });
+    assert.deepEqual(outcome, { state: 'error', year: 2008, currentYear: 2026, failure: { kind: 'forbidden', status: 403, detail: 'The whole center\'s' } });
     const view = failureView(outcome.failure, context);
     assert.match(view.message, /whole center/);
     assert.equal(view.message.split(/[.;] /).length, 1);
@@ -495,7 +440,7 @@ describe('report: loading', () => {
       [CONTRACT_URL]: () => json(CONTRACT_JSON),
       [REPORT_URL]: () => json({ type: 'urn:exchange-pulse:problem:invalid-query', status: 400, detail }, 400),
     });
-    const outcome = await loadReport({ year: 2008, base: BASE, fetch });
+    const outcome = await loadReport({ year: 2008, base: BASE, fetch, now: () => AS_OF });
     const view = failureView(outcome.failure, context);
     assert.equal(view.message, detail);
     assert.deepEqual(view.action, { kind: 'link', text: 'Show 2026', href: 'https://pulse.example/report?year=2026' });
@@ -503,7 +448,7 @@ describe('report: loading', () => {
 
   it('offers a retry when the service cannot be reached', async () => {
     const { fetch } = fakeFetch({ [CONTRACT_URL]: new TypeError('Failed to fetch'), [REPORT_URL]: new TypeError('Failed to fetch') });
-    const outcome = await loadReport({ year: 2008, base: BASE, fetch });
+    const outcome = await loadReport({ year: 2008, base: BASE, fetch, now: () => AS_OF });
     assert.equal(outcome.failure.kind, 'network');
     const view = failureView(outcome.failure, context);
     assert.match(view.message, /cannot be reached/);
@@ -515,19 +460,62 @@ describe('report: loading', () => {
       [CONTRACT_URL]: () => ({ type: 'opaqueredirect', status: 0, ok: false }),
       [REPORT_URL]: () => new Response('', { status: 499 }),
     });
-    const outcome = await loadReport({ year: 2008, base: BASE, fetch });
+    const outcome = await loadReport({ year: 2008, base: BASE, fetch, now: () => AS_OF });
     assert.equal(outcome.failure.kind, 'signedOut');
     assert.equal(failureView(outcome.failure, context).action.text, 'Sign in again');
   });
 
   it('refuses an answer that is not the year\'s report', async () => {
     const { fetch } = fakeFetch({ [CONTRACT_URL]: () => json(CONTRACT_JSON), [REPORT_URL]: () => json({ ...report2008(), year: 2007 }) });
-    const outcome = await loadReport({ year: 2008, base: BASE, fetch });
+    const outcome = await loadReport({ year: 2008, base: BASE, fetch, now: () => AS_OF });
     assert.equal(outcome.failure.kind, 'unreadable');
   });
 
   it('names the status of any other failure, or the server\'s detail', async () => {
     assert.match(failureView({ kind: 'server', status: 500, detail: null }, context).message, /HTTP 500/);
     assert.equal(failureView({ kind: 'server', status: 503, detail: 'Counters unavailable for now' }, context).message, 'Counters unavailable for now');
+  });
+
+  // The last second of a year in the center and the first of the next, in a zone with summer time
+  // and whole hours, and in one with half hours (Adelaide is at +10:30 on New Year's Eve).
+  const NEW_YEARS = [
+    { zone: 'Europe/Bucharest', last: '2026-12-31T21:59:59Z', first: '2026-12-31T22:00:00Z' },
+    { zone: 'Australia/Adelaide', last: '2026-12-31T13:29:59Z', first: '2026-12-31T13:30:00Z' },
+  ];
+
+  // The service as it answers at `at`: the contract in its zone, and any year's report, dated then.
+  function serviceAt(zone, at) {
+    const dated = { Date: new Date(at).toUTCString() };
+    return fakeFetch({
+      [CONTRACT_URL]: () => json({ ...CONTRACT_JSON, zone }),
+      'https://pulse.example/api/v1/reports/2026': () => json(report2026(), 200, dated),
+      'https://pulse.example/api/v1/reports/2027': () => json({ ...report2026(), year: 2027 }, 200, dated),
+    });
+  }
+
+  for (const { zone, last, first } of NEW_YEARS) {
+    it(`turns to the new year at the center's midnight, in ${zone}`, async () => {
+      const before = serviceAt(zone, Date.parse(last));
+      const lastSecond = await loadReport({ year: null, base: BASE, fetch: before.fetch, now: () => Date.parse(last) });
+      assert.deepEqual([lastSecond.state, lastSecond.year, lastSecond.currentYear], ['ready', 2026, 2026], 'no year asked: the center\'s');
+      assert.equal(before.calls[0].url, CONTRACT_URL, 'the contract first, for its zone');
+      const stillCounting = reportPage(lastSecond.report, lastSecond.contract, { asOf: lastSecond.asOf, currentYear: lastSecond.currentYear, base: BASE });
+      assert.equal(stillCounting.next, null);
+      assert.match(stillCounting.subtitle, /the year is still counting$/);
+
+      const after = serviceAt(zone, Date.parse(first));
+      const firstSecond = await loadReport({ year: null, base: BASE, fetch: after.fetch, now: () => Date.parse(first) });
+      assert.deepEqual([firstSecond.year, firstSecond.currentYear], [2027, 2027]);
+      const ended = await loadReport({ year: 2026, base: BASE, fetch: after.fetch, now: () => Date.parse(first) });
+      const page = reportPage(ended.report, ended.contract, { asOf: ended.asOf, currentYear: ended.currentYear, base: BASE });
+      assert.deepEqual(page.next, { year: 2027, href: 'https://pulse.example/report?year=2027' }, 'the next-year link, now there is one');
+      assert.doesNotMatch(page.subtitle, /still counting/);
+    });
+  }
+
+  it('names the months of the center\'s calendar', () => {
+    const months = monthTable(report2026(), createContract({ ...CONTRACT_JSON, zone: 'Australia/Adelaide' }));
+    assert.equal(months.caption, 'Exchanges in 2026 by task force and month (Adelaide time)');
+    assert.match(monthTable(report2026(), contract).caption, /\(UTC\)$/);
   });
 });

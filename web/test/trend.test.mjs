@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { centerZone } from '../app/center-time.js';
 import { applyTrendDelta, shiftTrendWindow, stepIndex, stepMilliseconds, stepStarts, trendLength, trendMarkers } from '../app/trend.js';
 
 const trend = { from: '2026-11-28T14:00:00Z', to: '2026-11-28T14:03:00Z', step: 'PT1M', series: [{ taskForce: 'DRUGS', counts: [1, 2, 3] }] };
@@ -86,5 +87,31 @@ describe('operation markers', () => {
     assert.deepEqual(trendMarkers([older], 'HUMAN_TRAFFICKING_ILLEGAL_IMMIGRATION', days).map((marker) => marker.kind), ['result']);
     assert.deepEqual(trendMarkers(undefined, 'DRUGS', days), []);
     assert.deepEqual(trendMarkers([tara], 'DRUGS', undefined), []);
+  });
+});
+
+describe('days of the center\'s calendar', () => {
+  const iso = (milliseconds) => new Date(milliseconds).toISOString().replace('.000Z', 'Z');
+  // Four days around the end of summer time in Bucharest: the 25th of October 2026 has 25 hours.
+  const autumn = { from: '2026-10-23T21:00:00Z', to: '2026-10-27T22:00:00Z', step: 'P1D', series: [{ taskForce: 'DRUGS', counts: [1, 2, 3, 4] }] };
+  const bucharest = centerZone('Europe/Bucharest');
+
+  it('start at the center\'s midnights, an hour later after summer time ends', () => {
+    assert.equal(trendLength(autumn), 4);
+    assert.deepEqual(stepStarts(autumn, bucharest).map(iso),
+      ['2026-10-23T21:00:00Z', '2026-10-24T21:00:00Z', '2026-10-25T22:00:00Z', '2026-10-26T22:00:00Z']);
+    const adelaide = { from: '2026-10-02T14:30:00Z', to: '2026-10-05T13:30:00Z', step: 'P1D', series: [] };
+    assert.deepEqual(stepStarts(adelaide, centerZone('Australia/Adelaide')).map(iso),
+      ['2026-10-02T14:30:00Z', '2026-10-03T14:30:00Z', '2026-10-04T13:30:00Z'], 'and half an hour off UTC\'s');
+  });
+
+  it('take a delta\'s point, and an operation\'s marker, on the center\'s day', () => {
+    const moved = applyTrendDelta(autumn, {
+      from: '2026-10-24T21:00:00Z', to: '2026-10-28T22:00:00Z', points: [{ taskForce: 'DRUGS', t: '2026-10-26T22:00:00Z', count: 9 }],
+    }, 'P1D');
+    assert.deepEqual(moved.series[0].counts, [2, 3, 9, 0]);
+    // 00:30 on the 26th in Bucharest: 24-hour steps from the 23rd would put it on the 25th.
+    const operations = [{ taskForce: 'DRUGS', actions: ['2026-10-25T22:30:00Z'], results: [] }];
+    assert.deepEqual(trendMarkers(operations, 'DRUGS', autumn, bucharest), [{ kind: 'action', x: Date.parse('2026-10-25T22:00:00Z') / 1000 }]);
   });
 });

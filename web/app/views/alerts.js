@@ -7,7 +7,7 @@ import { taskForceLook } from '../presentation.js';
 
 export const alertsPanel = { views: ['alerts'], create: createAlerts };
 
-function createAlerts(parent, { contract, board }) {
+function createAlerts(parent, { contract, board, zone, now }) {
   const titleId = uniqueId('alerts');
   const list = h('ul', { class: 'alert-list' });
   const more = h('li', { class: 'alert alert-more' });
@@ -56,8 +56,9 @@ function createAlerts(parent, { contract, board }) {
       const shown = activeAlerts(alerts);
       section.dataset.count = String(shown.length);
       board.classList.toggle('alerting', shown.length > 0);
-      const now = Date.now();
-      list.replaceChildren(...shown.map((alert) => card(describeAlert(alert, contract, { now }))), more);
+      // Since when, in the center's time: the service's clock says what is more than half a day ago.
+      const at = now();
+      list.replaceChildren(...shown.map((alert) => card(describeAlert(alert, contract, { now: at, timeZone: zone.name }))), more);
       marks = alertMarks(shown);
       markBoard();
       fit();
@@ -69,8 +70,9 @@ function createAlerts(parent, { contract, board }) {
 }
 
 // The glyph goes in a custom property, which the row's cells inherit: styles.css shows it before
-// the row's name.
+// the row's name. The marks are put back after every render: a row already marked is left alone.
 function mark(element, kind) {
+  if (element.dataset.alertKind === kind) return;
   element.dataset.alertKind = kind;
   element.style.setProperty('--alert-glyph', cssString(alertLook(kind).glyph));
 }

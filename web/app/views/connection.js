@@ -1,6 +1,7 @@
 // The header's connection indicator and update time. The state label is the page's polite live
 // region: it changes only when the state does, so screen readers hear "Reconnecting" once, not a
 // ticking age every second.
+import { setText } from '../dom.js';
 import { formatClock, formatDataAge, formatDuration } from '../format.js';
 import { LIVE } from '../live-client.js';
 
@@ -33,20 +34,24 @@ export function createConnectionIndicator(document) {
 
   return {
     // status: {state, retryAt}; heardAt: local ms of the last message; serverTime: its ISO stamp;
-    // countingDelay: seconds counting is behind, or null.
-    render({ status, heardAt, serverTime, countingDelay = null, now }) {
+    // countingDelay: seconds counting is behind, or null; now: local ms, for ages; zone and
+    // centerNow: the center's zone (null until the contract names it) and the service's clock.
+    render({ status, heardAt, serverTime, countingDelay = null, now, zone, centerNow }) {
       const shown = describeConnection({ status, heardAt, countingDelay, now });
       if (root.dataset.state !== shown.state) {
         root.dataset.state = shown.state;
         label.textContent = shown.label;
         document.body.classList.toggle('stale', status.state !== LIVE && heardAt !== null);
       }
-      age.textContent = shown.age;
+      setText(age, shown.age);
+      if (!zone) return;
       if (serverTime) {
         lastUpdate.dateTime = serverTime;
-        lastUpdate.textContent = formatClock(new Date(serverTime));
+        setText(lastUpdate, formatClock(new Date(serverTime), zone.name));
       }
-      clock.textContent = formatClock(new Date(now)).slice(0, 5);
+      // Every second: only what moved is written, or the page is laid out again each time.
+      setText(clock, zone.clock(centerNow));
+      if (clock.title !== zone.name) clock.title = zone.name;
     },
   };
 }

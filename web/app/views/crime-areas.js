@@ -2,7 +2,7 @@
 // bar pair per area. Each bar column has its own scale (information runs some twenty times higher
 // than requests, one scale would flatten the requests), and every bar carries its number.
 import { showNumber } from '../animate.js';
-import { h, uniqueId } from '../dom.js';
+import { h, setCustomProperty, setText, uniqueId } from '../dom.js';
 import { taskForceLook } from '../presentation.js';
 import { crimeAreaRows } from '../selectors.js';
 
@@ -50,7 +50,7 @@ function createCrimeAreas(parent, { contract, taskForces }) {
 
   return {
     update({ crimeAreas }, year) {
-      title.textContent = `Requests vs information${year ? ` · ${year}` : ''}`;
+      setText(title, `Requests vs information${year ? ` · ${year}` : ''}`);
       const { rows: shown, maxRequests, maxInformation } = crimeAreaRows(contract, crimeAreas, taskForces);
       const nextShape = shown.map((row) => row.code).join();
       if (nextShape !== shape) {
@@ -61,8 +61,8 @@ function createCrimeAreas(parent, { contract, taskForces }) {
         const parts = rowParts.get(row.code);
         showNumber(parts.requests, row.requests);
         showNumber(parts.information, row.information);
-        parts.requestsBar.style.setProperty('--share', share(row.requests, maxRequests));
-        parts.informationBar.style.setProperty('--share', share(row.information, maxInformation));
+        setCustomProperty(parts.requestsBar, '--share', share(row.requests, maxRequests));
+        setCustomProperty(parts.informationBar, '--share', share(row.information, maxInformation));
       }
     },
   };

@@ -3,11 +3,11 @@
 // the earlier count): never colour alone.
 import { showNumber } from '../animate.js';
 import { describeChange, direction, formatDay, formatInteger } from '../format.js';
-import { h, uniqueId } from '../dom.js';
+import { h, setCustomProperty, setText, uniqueId } from '../dom.js';
 
 export const todayPanel = {
   views: ['totals'],
-  create(parent) {
+  create(parent, { zone }) {
     const kpi = createKpi(parent, { title: 'Exchanges today', testId: 'total-today' });
     return {
       update({ totals }) {
@@ -15,7 +15,7 @@ export const todayPanel = {
         kpi.update({
           current: totals.today,
           previous: totals.sameDayLastYear,
-          contextText: `${day} (UTC day)`,
+          contextText: `${day} (${zone.place} day)`,
           previousText: `all of the same day ${lastYear}`,
         });
       },
@@ -41,7 +41,7 @@ export const yearPanel = {
   },
 };
 
-// The periods are the server's UTC day and year, which are not always the viewer's.
+// The periods are the center's day and year (its time zone), which are not always the viewer's.
 function period(totals) {
   const lastYear = Number(totals.date?.slice(0, 4)) - 1;
   return {
@@ -70,17 +70,18 @@ function createKpi(parent, { title, testId }) {
 
   return {
     // current/previous: counts; contextText: what "today" is; previousText: what "previous" is.
+    // Only what moved is written: a delta of today's count leaves the words as they are.
     update({ current, previous: earlier, contextText, previousText }) {
-      context.textContent = contextText;
+      setText(context, contextText);
       showNumber(value, current);
       // The tile shrinks the figure to fit its width; it needs the length of the final text.
-      figure.style.setProperty('--digits', String(Math.max(3, formatInteger(current).length)));
+      setCustomProperty(figure, '--digits', Math.max(3, formatInteger(current).length));
       showNumber(previous, earlier);
-      previousLabel.textContent = previousText;
+      setText(previousLabel, previousText);
       const way = direction(current, earlier);
-      arrow.textContent = ARROWS[way];
-      arrow.dataset.direction = way;
-      change.textContent = describeChange(current, earlier);
+      setText(arrow, ARROWS[way]);
+      if (arrow.dataset.direction !== way) arrow.dataset.direction = way;
+      setText(change, describeChange(current, earlier));
     },
   };
 }

@@ -48,13 +48,20 @@ function drawMarkers(chart, markers, rem) {
   ctx.restore();
 }
 
+// Times and counts compare as numbers, markers by where and what they are.
+function sameValues(next, shown, same = (a, b) => a === b) {
+  return next.length === shown.length && next.every((value, index) => same(value, shown[index]));
+}
+
+const sameMarker = (a, b) => a.x === b.x && a.kind === b.kind;
+
 function widened(min, max, count) {
   const half = count > 1 ? (max - min) / (count - 1) / 2 : 1;
   return [min - half, max + half];
 }
 
-// kind: 'line' or 'bars'; timeAxis: () -> {format: Unix seconds -> label, utc}, asked at each
-// drawing, so one chart can change from live minutes in local time to a past UTC day.
+// kind: 'line' or 'bars'; timeAxis: () -> {format: Unix seconds -> label, zone}, asked at each
+// drawing, so one chart can change from live minutes to a past day.
 export function createSparkline(host, { colour, kind, timeAxis, showXAxis, showYAxis }) {
   let chart = null;
   let createdAtRem = null;
@@ -76,8 +83,8 @@ export function createSparkline(host, { colour, kind, timeAxis, showXAxis, showY
       cursor: { show: false },
       legend: { show: false },
       select: { show: false },
-      // Ticks fall on midnights and hours of the zone the labels are read in.
-      tzDate: (seconds) => (timeAxis().utc ? globalThis.uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC') : new Date(seconds * 1000)),
+      // Ticks fall on midnights and hours of the zone the labels are read in (the center's).
+      tzDate: (seconds) => globalThis.uPlot.tzDate(new Date(seconds * 1000), timeAxis().zone),
       // Markers' glyphs need more room above the highest point.
       scales: {
         // Half a step either side, so that the first and last bars are whole.
@@ -119,10 +126,13 @@ export function createSparkline(host, { colour, kind, timeAxis, showXAxis, showY
   }
 
   if (chartsAvailable()) new ResizeObserver(fit).observe(host);
+  host.dataset.markers = '0';
 
   return {
     // markers: [{x (Unix seconds, one of xs), kind: 'action'|'result'}] (trend.js trendMarkers).
+    // A delta moves few series: a chart given what it already shows is not drawn again.
     setData(xs, counts, nextMarkers = []) {
+      if (sameValues(xs, data[0]) && sameValues(counts, data[1]) && sameValues(nextMarkers, markers, sameMarker)) return;
       data = [xs, counts];
       peak = Math.max(0, ...counts);
       markers = nextMarkers;

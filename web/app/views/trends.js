@@ -5,30 +5,29 @@
 // operations are marked on its charts. The task-force view can also look back at a past day or
 // week (history.js): the panel then draws that period and leaves the live trends aside.
 import { showNumber } from '../animate.js';
-import { h, uniqueId } from '../dom.js';
+import { h, setText, uniqueId } from '../dom.js';
 import { formatClock, formatInteger } from '../format.js';
 import {
-  LIVE_PERIOD, createPeriodLoader, earliestDate, keptSpans, pastTick, periodKey, periodSearch, periodSteps, periodWords, pickedDate,
-  readPeriod, utcDate,
+  LIVE_PERIOD, createPeriodLoader, dateBounds, keptSpans, pastTickFormat, periodKey, periodSearch, periodSteps, periodWords, pickedDate,
+  readPeriod,
 } from '../history.js';
 import { taskForceLook } from '../presentation.js';
 import { trendSeries } from '../selectors.js';
 import { trendMarkers } from '../trend.js';
 import { MARKER_GLYPHS, chartsAvailable, createSparkline } from './sparkline.js';
 
-const minuteTick = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-// Days are UTC days (the server's buckets), so their labels are read in UTC too.
-const dayTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
 // `reads`: a view drawn when the caller follows it, but not needed to show the panel.
 export const trendsPanel = { views: ['trendMinutes', 'trendDays'], reads: ['operations'], create: createTrends };
 
 // What each column says and how its time axis reads, live and for a past period; `figure` is
-// the number beside the right chart (a live total, or a past period's busiest step).
-function liveColumns(minutes, days) {
+// the number beside the right chart (a live total, or a past period's busiest step). Times and
+// days are the center's (its zone), like the server's buckets.
+function liveColumns(minutes, days, zone) {
+  const minuteTick = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone.name });
+  const dayTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: zone.name });
   return {
-    left: { heading: `Last ${minutes} min, per minute`, unit: ` in ${minutes} min`, format: (seconds) => minuteTick.format(seconds * 1000), utc: false },
-    right: { heading: `Last ${days} days, per day`, unit: ` in ${days} days`, format: (seconds) => dayTick.format(seconds * 1000), utc: true },
+    left: { heading: `Last ${minutes} min, per minute`, unit: ` in ${minutes} min`, format: (seconds) => minuteTick.format(seconds * 1000), zone: zone.name },
+    right: { heading: `Last ${days} days, per day`, unit: ` in ${days} days`, format: (seconds) => dayTick.format(seconds * 1000), zone: zone.name },
     figure: (series) => series.sum,
     describe: (name, left, right) => `${name}: ${formatInteger(left.sum)} exchanges in the last ${minutes} minutes `
       + `(at most ${formatInteger(left.peak)} a minute, ${formatInteger(left.latest)} so far this minute); `
@@ -36,11 +35,12 @@ function liveColumns(minutes, days) {
   };
 }
 
-function pastColumns(period, steps) {
+function pastColumns(period, steps, zone) {
   const words = periodWords(period, steps);
+  const format = pastTickFormat(zone);
   return {
-    left: { heading: `${words.dates}, ${words.per[0]} (UTC)`, unit: ` ${words.whole}`, format: pastTick, utc: true },
-    right: { heading: `${words.per[1]} (UTC)`, unit: ` ${words.busiest}`, format: pastTick, utc: true },
+    left: { heading: `${words.dates}, ${words.per[0]} (${zone.timeName})`, unit: ` ${words.whole}`, format, zone: zone.name },
+    right: { heading: `${words.per[1]} (${zone.timeName})`, unit: ` ${words.busiest}`, format, zone: zone.name },
     figure: (series) => series.peak,
     describe: (name, left, right) => `${name}, ${words.dates}: ${formatInteger(left.sum)} exchanges, `
       + `at most ${formatInteger(right.peak)} ${words.per[1]}.`,
@@ -52,11 +52,11 @@ function describeMarkers(markers) {
   return markers.length ? ` Marked: coordinated actions ${count('action')}, results ${count('result')}.` : '';
 }
 
-function createTrends(parent, { contract, taskForces, minutes, days, detailed }) {
+function createTrends(parent, { contract, taskForces, minutes, days, detailed, zone, now }) {
   const titleId = uniqueId('trends');
   const codes = contract.taskForces.map((taskForce) => taskForce.code)
     .filter((code) => taskForces.length === 0 || taskForces.includes(code));
-  const live = liveColumns(minutes, days);
+  const live = liveColumns(minutes, days, zone);
   let columns = live;
   const withCharts = chartsAvailable();
   const leftHeading = h('span');
@@ -107,16 +107,16 @@ function createTrends(parent, { contract, taskForces, minutes, days, detailed })
     const left = trendSeries(contract, leftTrend, codes);
     const right = trendSeries(contract, rightTrend, codes);
     rows.forEach((row, index) => {
-      const rightMarkers = trendMarkers(operations, row.code, rightTrend);
+      const rightMarkers = trendMarkers(operations, row.code, rightTrend, zone);
       if (leftTrend) {
-        row.leftChart.setData(left.xs, left.series[index].counts, trendMarkers(operations, row.code, leftTrend));
+        row.leftChart.setData(left.xs, left.series[index].counts, trendMarkers(operations, row.code, leftTrend, zone));
         showNumber(row.leftSum, left.series[index].sum);
       }
       if (rightTrend) {
         row.rightChart.setData(right.xs, right.series[index].counts, rightMarkers);
         showNumber(row.rightSum, columns.figure(right.series[index]));
       }
-      row.summary.textContent = columns.describe(row.info.name, left.series[index], right.series[index]) + describeMarkers(rightMarkers);
+      setText(row.summary, columns.describe(row.info.name, left.series[index], right.series[index]) + describeMarkers(rightMarkers));
     });
   }
 
@@ -157,12 +157,12 @@ function createTrends(parent, { contract, taskForces, minutes, days, detailed })
       draw(latest.trendMinutes, latest.trendDays, latest.operations);
       return;
     }
-    showColumns(pastColumns(period, steps));
+    showColumns(pastColumns(period, steps, zone));
     if (past) draw(past.left, past.right, latest.operations);
     else clear();
   }
 
-  const lookingBack = detailed ? createLookBack(section, { codes, spans: keptSpans(contract.kept), onShow }) : null;
+  const lookingBack = detailed ? createLookBack(section, { codes, spans: keptSpans(contract.kept), zone, now, onShow }) : null;
   return {
     // While a past period is shown the live trends are only kept, for going back to Live; the
     // operations still move its markers.
@@ -177,30 +177,32 @@ function createTrends(parent, { contract, taskForces, minutes, days, detailed })
 
 // The period bar of the task-force view: Live, Day or Week and a date, kept in the address, with
 // the loading and error states of a past period and, when it is drawn in coarser steps than
-// usual, why. `spans`: how long each step is kept (keptSpans). onShow(period, steps, trends) at
-// each change, and again with the trends once they came.
-function createLookBack(section, { codes, spans, onShow }) {
+// usual, why. `spans`: how long each step is kept (keptSpans); `zone` and `now`: the center's
+// calendar and the service's clock (center-time.js). onShow(period, steps, trends) at each change,
+// and again with the trends once they came.
+function createLookBack(section, { codes, spans, zone, now, onShow }) {
   const status = h('p', { class: 'period-status', role: 'status' });
   const note = h('p', { class: 'period-note', 'data-testid': 'period-note', hidden: true });
   const retry = h('button', { type: 'button', class: 'period-retry', 'data-testid': 'period-retry', hidden: true }, 'Retry');
-  const control = createPeriodControl(spans, (next) => {
+  const control = createPeriodControl({ spans, zone, now }, (next) => {
     history.replaceState(history.state, '', `${location.pathname}${periodSearch(location.search, next)}${location.hash}`);
     show(next);
   });
   section.querySelector('.panel-head').after(h('div', { class: 'period-bar' }, control.form, status, note, retry));
 
-  let period = readPeriod(location.search, Date.now(), spans);
+  let period = readPeriod(location.search, now(), zone, spans);
   let steps = null;
   const loader = createPeriodLoader({
     base: location.href,
     taskForces: codes,
+    zone,
     onState({ state, left, right, message, retryAt }) {
       section.dataset.load = state;
       retry.hidden = state !== 'error';
       const { title } = periodWords(period, steps);
       if (state === 'loading') status.textContent = `Loading ${title}…`;
       if (state === 'error') {
-        status.textContent = `Cannot load ${title}: ${message}${retryAt ? `; trying again at ${formatClock(new Date(retryAt))}` : ''}`;
+        status.textContent = `Cannot load ${title}: ${message}${retryAt ? `; trying again at ${formatClock(new Date(retryAt), zone.name)}` : ''}`;
       }
       if (state !== 'ready') return;
       status.textContent = `${title} · not live`;
@@ -218,7 +220,7 @@ function createLookBack(section, { codes, spans, onShow }) {
     // The test hook names a past period only once its data is drawn.
     if (isLive) section.dataset.period = periodKey(period);
     else section.removeAttribute('data-period');
-    steps = isLive ? null : periodSteps(period, spans, Date.now());
+    steps = isLive ? null : periodSteps(period, spans, now(), zone);
     note.textContent = steps?.note ?? '';
     note.hidden = !steps?.note;
     onShow(period, steps, null);
@@ -238,42 +240,48 @@ function createLookBack(section, { codes, spans, onShow }) {
 
 // Live, Day, Week and the date of the day or the week's first day. A date picked while Live
 // means that day; a past kind picked with no date, or with one older than it can show, takes its
-// usual one, or its oldest (history.js). The picker offers the dates the kind can show, as of
-// each choice: a wall stays open for days.
-function createPeriodControl(spans, choose) {
+// usual one, or its oldest (history.js). The picker offers the dates the kind can show as of
+// the moment it is reached for, by pointer or keyboard, in the center's calendar: a page stays
+// open for days, and its today moves on at the center's midnight. `now`: the service's clock.
+export function createPeriodControl({ spans, zone, now }, choose) {
   const name = uniqueId('period');
   const radios = [['live', 'Live'], ['day', 'Day'], ['week', 'Week']].map(([kind, label]) => ({
     kind,
     label,
     input: h('input', { type: 'radio', name, value: kind, 'data-testid': `period-${kind}` }),
   }));
-  const date = h('input', { type: 'date', 'aria-label': 'Day, or first day of the week (UTC)', 'data-testid': 'period-date' });
+  const date = h('input', { type: 'date', 'aria-label': `Day, or first day of the week (${zone.timeName})`, 'data-testid': 'period-date' });
   const form = h('form', { class: 'period-choice', 'aria-label': 'Period shown' },
     radios.map(({ input, label }) => h('label', {}, input, label)), date);
   let shown = LIVE_PERIOD;
 
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('change', (event) => {
-    const now = Date.now();
     const picked = radios.find(({ input }) => input.checked).kind;
     const kind = event.target === date && picked === LIVE_PERIOD.kind ? 'day' : picked;
     if (kind === LIVE_PERIOD.kind) {
       choose(LIVE_PERIOD);
       return;
     }
-    const day = pickedDate(kind, date.value, now, spans);
+    const day = pickedDate(kind, date.value, now(), zone, spans);
     // A typed date can still be in the future or not a date at all: the choice stays as it was.
     if (day) choose({ kind, date: day });
     else set(shown);
   });
 
+  function offerDates() {
+    const { min, max } = dateBounds(shown.kind, spans, now(), zone);
+    date.min = min;
+    date.max = max;
+  }
+  date.addEventListener('focus', offerDates);
+  date.addEventListener('pointerdown', offerDates);
+
   function set(period) {
     shown = period;
     radios.forEach(({ kind, input }) => { input.checked = kind === period.kind; });
     if (period.date) date.value = period.date;
-    const now = Date.now();
-    date.min = earliestDate(period.kind === LIVE_PERIOD.kind ? 'day' : period.kind, spans, now);
-    date.max = utcDate(now);
+    offerDates();
   }
 
   return { form, set };

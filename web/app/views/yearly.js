@@ -64,7 +64,7 @@ function createYearlyTable(parent) {
       columnsShape = nextColumns;
       rowsByYear.clear();
       bodyShape = '';
-      colgroup.replaceChildren(h('col'), columns.map(() => h('col')));
+      colgroup.replaceChildren(h('col'), ...columns.map(() => h('col')));
       thead.replaceChildren(h('tr', {},
         h('th', { scope: 'col' }, 'Year'),
         columns.map((column) => h('th', { scope: 'col', class: column.key === 'total' ? 'total' : null }, column.label))));

@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { createServiceClock } from '../../app/center-time.js';
+
 // A clock whose time only moves when the test says so: the live client and the contract loader take it
 // in place of the browser's timers.
 export function createFakeClock() {
@@ -28,4 +31,14 @@ export function createFakeClock() {
       now = end;
     },
   };
+}
+
+// The service's clock as the page follows it (center-time.js), from a frame stamped `serverTime`
+// on, with time elapsing only when the test says: the page's now. Reading the page's own clock
+// instead fails the test.
+export function createFakeServiceClock(serverTime) {
+  const elapsed = createFakeClock();
+  const clock = createServiceClock({ wallNow: () => assert.fail('the page\'s own clock was read'), elapsed: elapsed.now });
+  clock.observe(serverTime);
+  return { now: clock.now, advance: elapsed.advance };
 }
