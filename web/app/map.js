@@ -157,8 +157,8 @@ export function placeParties(codes) {
 
 export const BOX = { x: 12, y: VIEW.height - 106, height: 94 };
 // A pill's code is written in the map's smallest type: at the narrowest the wall draws the map
-// (about 580 px across for 1000 units), 28 units are 16 px.
-export const PILL_FONT = 28;
+// (about 570 px across for 1000 units), 30 units are 17 px.
+export const PILL_FONT = 30;
 const PILL_HEIGHT = Math.round(PILL_FONT * 1.4);
 export function pillWidth(code) {
   return Math.round(code.length * PILL_FONT * 0.68 + 18);

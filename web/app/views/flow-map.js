@@ -19,7 +19,7 @@ const LABELLED = 5;
 const ARCS = 24;
 // Type sizes in viewBox units (1000 across the map): a member's code, anyone else's, a count; the
 // smallest, as PILL_FONT, is 16 px where the wall draws the map narrowest.
-const FONT = { member: 32, other: PILL_FONT, count: 38 };
+const FONT = { member: 34, other: PILL_FONT, count: 38 };
 const RETRY_MS = 30_000;
 // How far an arc stops short of its end's marker: a dot, or a pill.
 const TRIM = { map: 16, edge: 24, box: 24 };
@@ -97,7 +97,7 @@ function createFlowMap(parent, { contract }) {
     const right = Math.max(...pills.map(([code, place]) => place.point[0] + pillWidth(code) / 2));
     box.replaceChildren(
       s('rect', { x: BOX.x, y: BOX.y, width: right + 12 - BOX.x, height: BOX.height, rx: 10 }),
-      s('text', { x: BOX.x + 14, y: BOX.y + 30 }, 'Organisations'));
+      s('text', { x: BOX.x + 14, y: BOX.y + 32 }, 'Organisations'));
   }
   drawBox();
   function ensureParty(code) {

@@ -54,9 +54,8 @@ public final class Accessibility {
               const scale = element instanceof SVGElement ? element.getScreenCTM().a : 1;
               const size = parseFloat(style.fontSize) * scale;
               if (size < smallest) {
-                const where = element.closest('[data-testid], section, header, figure')?.getAttribute('data-testid')
-                  ?? element.closest('section, header')?.className ?? '';
-                offenders.push(`${size.toFixed(1)} px "${text.slice(0, 40)}" (${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} in ${where})`);
+                const place = element.closest('[data-testid]')?.getAttribute('data-testid') ?? element.closest('section, header')?.className;
+                offenders.push(`${size.toFixed(1)} px "${text.slice(0, 40)}" (${element.localName}${element.classList.length ? `.${[...element.classList].join('.')}` : ''} in ${place})`);
               }
             }
             return offenders;
