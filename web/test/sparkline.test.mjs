@@ -13,5 +13,6 @@ describe("a trend chart's count axis", () => {
     assert.deepEqual(countSplits(44.8, 3), [0, 20, 40]);
     assert.deepEqual(countSplits(2.24, 5), [0, 1, 2]);
     assert.deepEqual(countSplits(560, 6), [0, 100, 200, 300, 400, 500]);
+    assert.deepEqual(countSplits(53, 7), [0, 10, 20, 30, 40, 50]);
   });
 });

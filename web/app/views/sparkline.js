@@ -9,8 +9,11 @@ export const MARKER_GLYPHS = { action: '◆', result: '✓' };
 const MARKER_COLOUR = '#f3f6fa';
 // Thin and see-through, so that the data under a marker stays readable.
 const MARKER_LINE = 'rgba(243, 246, 250, 0.5)';
-// Counts are whole numbers: the count axis steps by a round number, never less than 1.
-const COUNT_STEPS = Array.from({ length: 10 }, (_, power) => [1, 2, 3, 4, 5, 6, 8].map((factor) => factor * 10 ** power)).flat();
+// Counts are whole numbers: the count axis steps by 1, 2 or 5 times a power of ten, never less than
+// 1; where even one such step is too high for the chart, by the largest single digit times one.
+const powersOfTen = (factors) => Array.from({ length: 10 }, (_, power) => factors.map((factor) => factor * 10 ** power)).flat();
+const COUNT_STEPS = powersOfTen([1, 2, 5]);
+const SINGLE_STEPS = powersOfTen([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 const GRID_COLOUR = 'rgba(184, 194, 208, 0.16)';
 
 export function chartsAvailable() {
@@ -54,7 +57,7 @@ function drawMarkers(chart, markers, rem) {
 export function countSplits(max, room) {
   const steps = Math.max(1, Math.floor(room));
   const fitting = COUNT_STEPS.find((candidate) => max / candidate <= steps) ?? COUNT_STEPS.at(-1);
-  const step = fitting <= max ? fitting : COUNT_STEPS.findLast((candidate) => candidate <= max) ?? 1;
+  const step = fitting <= max ? fitting : SINGLE_STEPS.findLast((candidate) => candidate <= max) ?? 1;
   return Array.from({ length: Math.floor(max / step) + 1 }, (_, index) => index * step);
 }
 
