@@ -86,9 +86,9 @@ export function createSparkline(host, { colour, kind, timeAxis, showXAxis }) {
     return {
       width,
       height,
-      // Side padding leaves room for the last time label, and the count axis is as wide on every
-      // row, so the rows' time axes line up.
-      padding: [rem * 0.3, rem * 1.2, showXAxis ? 0 : rem * 0.15, 0],
+      // The padding leaves room for half the top count label and for the last time label, and the
+      // count axis is as wide on every row, so the rows' time axes line up.
+      padding: [rem * 0.55, rem * 1.2, showXAxis ? 0 : rem * 0.15, 0],
       cursor: { show: false },
       legend: { show: false },
       select: { show: false },

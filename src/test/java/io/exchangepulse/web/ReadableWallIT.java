@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,8 @@ class ReadableWallIT {
                              "QUARKUS_DATASOURCE_REACTIVE_URL", PulseServices.newDatabase("busy_day")))
                      .awaitReady(Duration.ofSeconds(90))) {
             JsonPath contract = given().port(service.port()).get("/api/v1/contract").then().statusCode(200).extract().jsonPath();
-            Set<String> pairs = postBusyDay(service, contract.getList("parties.code"), contract.getList("parties.role"));
+            Set<String> pairs = postBusyDay(service, contract.getList("parties.code"), contract.getList("parties.role"),
+                    contract.getList("crimeAreas.code"));
 
             ChromeDriver browser = Browser.open(1920, 1080);
             try {
@@ -89,16 +91,19 @@ class ReadableWallIT {
     }
 
     /**
-     * 45,000 exchanges of today spread over the pairs as a busy day spreads them: most among members, each party
-     * weighted, the rest between a member and a non-member; in requests of 9,000. Returns the pairs posted.
+     * 45,000 exchanges of today spread over the pairs as a busy day spreads them: most among members, some parties
+     * busier than others, the rest between a member and a non-member, over every crime area; in requests of 9,000.
+     * Returns the pairs posted.
      */
-    static Set<String> postBusyDay(ServiceProcess service, List<String> codes, List<String> roles) {
+    static Set<String> postBusyDay(ServiceProcess service, List<String> codes, List<String> roles, List<String> crimeAreas) {
         List<String> members = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             ("MEMBER".equals(roles.get(i)) ? members : others).add(codes.get(i));
         }
         Random random = new Random(45_000);
+        Collections.shuffle(members, random);
+        Collections.shuffle(others, random);
         Set<String> pairs = new HashSet<>();
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < BUSY_DAY; i++) {
@@ -110,7 +115,7 @@ class ReadableWallIT {
             boolean sentByOther = random.nextInt(2) == 0 && others.contains(to);
             pairs.add(sentByOther ? to + ">" + from : from + ">" + to);
             Map<String, Object> exchange = with(with(valid(Instant.now()), "from", sentByOther ? to : from), "to", sentByOther ? from : to);
-            batch.add(with(exchange, "kind", random.nextBoolean() ? "REQUEST" : "INFORMATION"));
+            batch.add(with(with(exchange, "crimeArea", pick(crimeAreas, random)), "kind", random.nextBoolean() ? "REQUEST" : "INFORMATION"));
             if (batch.size() == 9_000) {
                 given().port(service.port()).contentType(ContentType.JSON).body(batch).post("/api/v1/exchanges").then().statusCode(202);
                 batch.clear();
@@ -119,9 +124,10 @@ class ReadableWallIT {
         return pairs;
     }
 
-    // Some parties exchange far more than others: the square of a uniform draw picks the first ones more often.
-    private static String pick(List<String> parties, Random random) {
+    // Some parties exchange far more than others, as some crime areas are far busier: the square of a uniform draw
+    // picks the first ones more often.
+    private static String pick(List<String> choices, Random random) {
         double draw = random.nextDouble();
-        return parties.get((int) (draw * draw * parties.size()));
+        return choices.get((int) (draw * draw * choices.size()));
     }
 }
