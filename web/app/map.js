@@ -87,7 +87,7 @@ export const PLACES = {
 
 // Off-map markers: a pill on a band just inside the edge, PILL_GAP apart at least.
 const EDGE_INSET = 34;
-const PILL_GAP = { horizontal: 84, vertical: 40 };
+const PILL_GAP = { horizontal: 84, vertical: 46 };
 const CENTRE = [28, 42.5];
 
 // The point where a ray from the region's centre toward `lonLat` leaves the band inside the edge,
@@ -155,8 +155,11 @@ export function placeParties(codes) {
   return placed;
 }
 
-export const BOX = { x: 12, y: VIEW.height - 100, height: 88 };
-export const PILL_FONT = 24;
+export const BOX = { x: 12, y: VIEW.height - 106, height: 94 };
+// A pill's code is written in the map's smallest type: at the narrowest the wall draws the map
+// (about 570 px across for 1000 units), 30 units are 17 px.
+export const PILL_FONT = 30;
+const PILL_HEIGHT = Math.round(PILL_FONT * 1.4);
 export function pillWidth(code) {
   return Math.round(code.length * PILL_FONT * 0.68 + 18);
 }
@@ -209,7 +212,7 @@ export function partyLabel(code, place, font) {
   const width = code.length * font * 0.68;
   const [x, y] = place.point;
   if (place.kind !== 'map') {
-    return { x, y: y + font * 0.36, anchor: 'middle', box: box(x - pillWidth(code) / 2, y - 17, pillWidth(code), 34) };
+    return { x, y: y + font * 0.36, anchor: 'middle', box: box(x - pillWidth(code) / 2, y - PILL_HEIGHT / 2, pillWidth(code), PILL_HEIGHT) };
   }
   const [dx, dy, anchor] = SIDES[place.side ?? 'n'];
   const tx = x + dx * font;
@@ -266,6 +269,17 @@ export function planArcs(previous, rows = []) {
   }
   const remove = [...previous.keys()].filter((key) => !next.has(key));
   return { add, update, remove, counts: new Map([...next].map(([key, row]) => [key, row.count])) };
+}
+
+// The arcs a map draws: on a busy day nearly every pair exchanges something, and an arc for each
+// covers the region, so only the `limit` busiest pairs are drawn (largest first, ties by pair) and
+// the others are counted. rows: [{from, to, count}]; a party's exchanges with itself are no arc.
+// Returns the rows drawn and, of the rest, how many pairs and exchanges.
+export function busiestArcs(rows, limit) {
+  const flowing = rows.filter((row) => row.count > 0 && row.from !== row.to)
+    .sort((a, b) => b.count - a.count || pairKey(a.from, a.to).localeCompare(pairKey(b.from, b.to)));
+  const rest = flowing.slice(limit);
+  return { drawn: flowing.slice(0, limit), rest: { pairs: rest.length, exchanges: rest.reduce((sum, row) => sum + row.count, 0) } };
 }
 
 // The busiest pairs, labelled with their count: largest first, ties by pair.

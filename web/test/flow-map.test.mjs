@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { FLOWS_DETAIL, layoutOf, layoutViews } from '../app/board.js';
 import { createContract } from '../app/contract.js';
 import {
-  MAX_WIDTH, MIN_WIDTH, PLACES, VIEW, arcGeometry, arcWidth, labelSpot, pairKey, partyLabel, placeParties, planArcs, project, topPairs,
+  MAX_WIDTH, MIN_WIDTH, PLACES, VIEW, arcGeometry, arcWidth, busiestArcs, labelSpot, pairKey, partyLabel, placeParties, planArcs, project,
+  topPairs,
 } from '../app/map.js';
 import { TASK_FORCE, WALL, readMode } from '../app/mode.js';
 import { flowMatrix, memberFlowMatrix } from '../app/selectors.js';
@@ -153,6 +154,26 @@ describe('the flow map', () => {
     const counts = new Map([['RO>BG', 224], ['ME>US', 39], ['RO>US', 36], ['MK>US', 36], ['AL>GR', 0]]);
     assert.deepEqual(topPairs(counts, 3), ['RO>BG', 'ME>US', 'MK>US']);
     assert.deepEqual(topPairs(counts, 10).length, 4);
+  });
+
+  it('draws only the busiest pairs on a busy day, and counts the rest', () => {
+    // 45,000 exchanges over every pair of parties: an arc each would cover the region.
+    const rows = ALL.flatMap((from, i) => ALL.map((to, j) => ({ from, to, count: from === to ? 0 : 1 + ((i * 31 + j * 17) % 97) })));
+    const total = rows.reduce((sum, row) => sum + row.count, 0);
+    const { drawn, rest } = busiestArcs(rows, 24);
+    assert.equal(drawn.length, 24);
+    assert.ok(drawn.every((row, index) => index === 0 || drawn[index - 1].count >= row.count), 'largest first');
+    const smallestDrawn = drawn.at(-1).count;
+    const left = rows.filter((row) => row.count > 0 && !drawn.includes(row));
+    assert.ok(left.every((row) => row.count <= smallestDrawn), 'nothing left out is busier than what is drawn');
+    assert.deepEqual(rest, { pairs: left.length, exchanges: total - drawn.reduce((sum, row) => sum + row.count, 0) });
+  });
+
+  it('draws every pair of a quiet day, and none of a party with itself', () => {
+    const rows = [{ from: 'RO', to: 'BG', count: 3 }, { from: 'BG', to: 'RO', count: 3 }, { from: 'RO', to: 'RO', count: 5 }, { from: 'AL', to: 'GR', count: 0 }];
+    assert.deepEqual(busiestArcs(rows, 24), {
+      drawn: [{ from: 'BG', to: 'RO', count: 3 }, { from: 'RO', to: 'BG', count: 3 }], rest: { pairs: 0, exchanges: 0 },
+    });
   });
 
   it('moves a count label along its arc off what it would cover', () => {

@@ -1,19 +1,25 @@
-// Today's intelligence flow on a map of the region: one arc per sending and receiving pair, as
-// wide as its count, solid between members and dashed where an observer or an organisation is
-// at one end; the busiest pairs carry their count and an arrowhead. Drawn once in SVG (the
+// Today's intelligence flow on a map of the region: an arc per sending and receiving pair of the
+// busiest (ARCS), as wide as its count, solid between members and dashed where an observer or an
+// organisation is at one end; the busiest of all carry their count and an arrowhead, and a line
+// under the map counts the pairs left out, so that a busy day is no hairball. Drawn once in SVG (the
 // outlines come from app/data/region.json, made by tools/region-map.mjs); an update touches only
 // the arcs whose count changed. Where things go is decided in map.js.
 import { showNumber } from '../animate.js';
 import { h, uniqueId } from '../dom.js';
+import { formatInteger } from '../format.js';
 import {
-  BOX, PILL_FONT, PLACES, VIEW, arcGeometry, arcWidth, labelSpot, pairKey, partyLabel, pillWidth, placeParties, planArcs, project, topPairs,
+  BOX, PILL_FONT, PLACES, VIEW, arcGeometry, arcWidth, busiestArcs, labelSpot, pairKey, partyLabel, pillWidth, placeParties, planArcs, project,
+  topPairs,
 } from '../map.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const REGION_URL = new URL('../data/region.json', import.meta.url);
 const LABELLED = 5;
-// Type sizes in viewBox units (1000 across the map): a member's code, anyone else's, a count.
-const FONT = { member: 30, other: 24, count: 38 };
+// The arcs drawn at most: enough for every busy pair of a normal day, few enough to stay apart.
+const ARCS = 24;
+// Type sizes in viewBox units (1000 across the map): a member's code, anyone else's, a count; the
+// smallest, as PILL_FONT, is 16 px where the wall draws the map narrowest.
+const FONT = { member: 34, other: PILL_FONT, count: 38 };
 const RETRY_MS = 30_000;
 // How far an arc stops short of its end's marker: a dot, or a pill.
 const TRIM = { map: 16, edge: 24, box: 24 };
@@ -49,6 +55,7 @@ function createFlowMap(parent, { contract }) {
     viewBox: `0 0 ${VIEW.width} ${VIEW.height}`, preserveAspectRatio: 'xMidYMid meet',
   }, s('defs', {}, arrow('members'), arrow('observers')), land, box, arcLayer, partyLayer, countLayer);
   const description = h('p', { class: 'visually-hidden' });
+  const more = h('p', { class: 'legend map-more', 'data-testid': 'map-more', hidden: true });
   parent.append(h('section', { class: 'panel panel-flow-map', 'aria-labelledby': titleId },
     h('h2', { id: titleId }, 'Intelligence flow on the map'),
     h('figure', { class: 'panel-body map' },
@@ -58,6 +65,7 @@ function createFlowMap(parent, { contract }) {
         h('span', { class: 'key key-observers' }, 'with non-members'),
         ' · wider: more'),
       h('div', { class: 'map-body' }, svg),
+      more,
       description)));
 
   // Parties: every one this page has a place for, from the start; others join the box.
@@ -89,7 +97,7 @@ function createFlowMap(parent, { contract }) {
     const right = Math.max(...pills.map(([code, place]) => place.point[0] + pillWidth(code) / 2));
     box.replaceChildren(
       s('rect', { x: BOX.x, y: BOX.y, width: right + 12 - BOX.x, height: BOX.height, rx: 10 }),
-      s('text', { x: BOX.x + 14, y: BOX.y + 26 }, 'Organisations'));
+      s('text', { x: BOX.x + 14, y: BOX.y + 32 }, 'Organisations'));
   }
   drawBox();
   function ensureParty(code) {
@@ -140,7 +148,8 @@ function createFlowMap(parent, { contract }) {
     update({ flows }) {
       const rows = (flows ?? []).filter((row) => row.count > 0 && row.from !== row.to);
       rows.forEach((row) => { ensureParty(row.from); ensureParty(row.to); });
-      const plan = planArcs(counts, rows);
+      const { drawn, rest } = busiestArcs(rows, ARCS);
+      const plan = planArcs(counts, drawn);
       for (const key of plan.remove) {
         arcs.get(key).path.remove();
         arcs.delete(key);
@@ -154,9 +163,8 @@ function createFlowMap(parent, { contract }) {
       counts = plan.counts;
 
       const max = Math.max(0, ...counts.values());
-      let sum = 0;
+      const sum = rows.reduce((all, row) => all + row.count, 0);
       for (const arc of arcs.values()) {
-        sum += arc.count;
         const width = arcWidth(arc.count, max);
         if (width === arc.width) continue;
         arc.width = width;
@@ -164,6 +172,9 @@ function createFlowMap(parent, { contract }) {
         if (arc.kind === 'observers') arc.path.setAttribute('stroke-dasharray', `${width * 1.6 + 8} ${width + 7}`);
       }
       showNumber(total, sum);
+      more.hidden = rest.pairs === 0;
+      more.textContent = `+ ${formatInteger(rest.pairs)} smaller ${rest.pairs === 1 ? 'pair' : 'pairs'}, `
+        + `${formatInteger(rest.exchanges)} exchanges, not drawn`;
 
       // The busiest pairs: on top, with an arrowhead and their count.
       const top = topPairs(counts, LABELLED);

@@ -83,7 +83,7 @@ function createTrends(parent, { contract, taskForces, minutes, days, detailed, z
       h('div', { class: 'trend-cell' }, h('p', { class: 'trend-stat' }, row.leftSum, row.leftUnit), leftHost),
       h('div', { class: 'trend-cell' }, h('p', { class: 'trend-stat' }, row.rightSum, row.rightUnit), rightHost),
       row.summary);
-    const chartOptions = { colour: info.colour, showXAxis: detailed || lastRow, showYAxis: detailed };
+    const chartOptions = { colour: info.colour, showXAxis: detailed || lastRow };
     row.leftChart = createSparkline(leftHost, { ...chartOptions, kind: 'line', timeAxis: () => columns.left });
     row.rightChart = createSparkline(rightHost, { ...chartOptions, kind: 'bars', timeAxis: () => columns.right });
     return row;

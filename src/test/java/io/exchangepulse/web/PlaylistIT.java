@@ -1,5 +1,6 @@
 package io.exchangepulse.web;
 
+import io.exchangepulse.support.Accessibility;
 import io.exchangepulse.support.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -50,6 +51,7 @@ class PlaylistIT {
             assertThat(browser.findElement(By.cssSelector("[data-testid=yearly-2008-total]")).getDomAttribute("data-value"))
                     .isEqualTo("9196");
             browser.switchTo().defaultContent();
+            Accessibility.assertNoSeriousViolations(browser, "the playlist");
             Browser.assertNoConsoleErrors(browser);
         } finally {
             browser.quit();

@@ -1,5 +1,6 @@
 package io.exchangepulse.web;
 
+import io.exchangepulse.support.Accessibility;
 import io.exchangepulse.support.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -49,6 +50,7 @@ class ReportPageIT {
             Files.write(dir.resolve("report-2008.pdf"), pdf);
             assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 
+            Accessibility.assertNoSeriousViolations(browser, "the report");
             Browser.assertNoConsoleErrors(browser);
         } finally {
             browser.quit();

@@ -1,5 +1,6 @@
 package io.exchangepulse.web;
 
+import io.exchangepulse.support.Accessibility;
 import io.exchangepulse.support.Browser;
 import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -59,6 +60,7 @@ class WallDashboardIT {
             assertThat(eventually(wait, browser, before + 10)).isEqualTo(before + 10);
             theMapDrawsTodaysFlow(browser, wait);
             assertFitsWithoutScrolling(browser);
+            ReadableWallIT.assertReadable(browser, "the wall");
             screenshot(browser, "wall-1920x1080.png");
 
             Browser.viewport(browser, 3840, 2160);
@@ -139,6 +141,7 @@ class WallDashboardIT {
 
             assertThat(eventually(wait, browser, before + 3)).isEqualTo(before + 3);
             assertFitsWithoutScrolling(browser);
+            Accessibility.assertNoSeriousViolations(browser, "a task-force leader's view");
             screenshot(browser, "task-force-drugs-1920x1080.png");
         } finally {
             browser.quit();
