@@ -1,6 +1,5 @@
 package io.exchangepulse.aggregate;
 
-import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.platform.Topics;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -12,9 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** Keeps the day partitions of the counted ids in step with the calendar and with how far counting has come. */
 @ApplicationScoped
@@ -32,7 +31,7 @@ public class CountedIdMaintenance {
     Topics topics;
 
     @Inject
-    CenterClock clock;
+    Clock clock;
 
     void atStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 2) StartupEvent event) {
         // Without today's partition no id can be claimed; the scheduled run tries again if this fails.
@@ -43,7 +42,7 @@ public class CountedIdMaintenance {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> maintain() {
         return positions.countedThrough(topics.exchanges())
-                .chain(countedThrough -> countedIds.maintainPartitions(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), countedThrough))
+                .chain(countedThrough -> countedIds.maintainPartitions(LocalDate.now(clock), countedThrough))
                 .onFailure().invoke(e -> LOG.warnf("Could not prepare the de-duplication partitions: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }

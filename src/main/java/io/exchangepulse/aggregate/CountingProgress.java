@@ -1,6 +1,5 @@
 package io.exchangepulse.aggregate;
 
-import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.platform.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +21,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -58,7 +58,7 @@ public class CountingProgress {
     Map<String, Object> kafka;
 
     @Inject
-    CenterClock clock;
+    Clock clock;
 
     @Inject
     MeterRegistry metrics;

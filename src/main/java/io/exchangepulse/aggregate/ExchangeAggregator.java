@@ -153,7 +153,7 @@ public class ExchangeAggregator {
         String topic = batch.get(0).topic();
         Map<Integer, StoredPositionRepository.Progress> progress = new HashMap<>();
         for (ConsumerRecord<String, ExchangeValue> r : batch) {
-            progress.merge(r.partition(), new StoredPositionRepository.Progress(r.offset() + 1, clock.fromLog(r.timestamp())),
+            progress.merge(r.partition(), new StoredPositionRepository.Progress(r.offset() + 1, Instant.ofEpochMilli(r.timestamp())),
                     (a, b) -> new StoredPositionRepository.Progress(Math.max(a.nextOffset(), b.nextOffset()),
                             a.countedThrough().isAfter(b.countedThrough()) ? a.countedThrough() : b.countedThrough()));
         }
@@ -183,7 +183,7 @@ public class ExchangeAggregator {
                         }
                         Exchange exchange = value.exchange();
                         CountedIdRepository.Candidate earlier = candidates.putIfAbsent(exchange.id(),
-                                new CountedIdRepository.Candidate(exchange, LocalDate.ofInstant(clock.fromLog(r.timestamp()), ZoneOffset.UTC)));
+                                new CountedIdRepository.Candidate(exchange, LocalDate.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC)));
                         if (earlier == null) {
                             firstCopies.put(exchange.id(), r);
                         } else if (earlier.exchange().fingerprint() != exchange.fingerprint()) {

@@ -148,6 +148,11 @@ public class LiveDeltaConsumer {
         return reload();
     }
 
+    /** A live copy kept for one "now" is of no use at another: the rows it dropped as past may be live again. */
+    void clockMoved(@Observes CenterClock.Moved moved) {
+        reload().subscribe().with(done -> { }, e -> LOG.warnf("Reloading the live view after the clock was set failed: %s", e.toString()));
+    }
+
     private Horizon horizon() {
         return Horizon.at(clock.instant(), clock.calendar());
     }

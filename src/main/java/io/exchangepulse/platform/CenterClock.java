@@ -2,6 +2,7 @@ package io.exchangepulse.platform;
 
 import io.exchangepulse.domain.CenterCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
@@ -17,7 +18,8 @@ import java.time.ZoneId;
  *
  * <p>Kafka keeps its records' timestamps in the system's time whatever the offset (the broker bounds them
  * by its own clock and keeps records by it): the log's edges convert ({@link #toLog}, {@link #fromLog}).
- * Sign-ins, sessions and rate limits are not the center's business and keep the system clock ({@link Clock}).
+ * So do the log's own progress (how far counting has read, the ids it remembers, by the day they arrived), and
+ * sign-ins, sessions and rate limits: they are not the center's calendar and keep the system clock ({@link Clock}).
  */
 @ApplicationScoped
 @Typed(CenterClock.class)
@@ -25,6 +27,13 @@ public class CenterClock extends Clock {
 
     private final CenterCalendar calendar;
     private volatile Duration offset;
+
+    @Inject
+    Event<Moved> moved;
+
+    /** The clock was set: what the service holds for "now" (the live views' copy) is read again. */
+    public record Moved(Instant to) {
+    }
 
     @Inject
     public CenterClock(CenterCalendar calendar, CenterConfig config) {
@@ -78,5 +87,6 @@ public class CenterClock extends Clock {
      */
     public void setTo(Instant now) {
         offset = Duration.between(Instant.now(), now);
+        moved.fire(new Moved(now));
     }
 }

@@ -4,6 +4,7 @@ import io.exchangepulse.counters.CounterFamily;
 import io.exchangepulse.counters.CounterRetention;
 import io.exchangepulse.counters.CountersConfig;
 import io.exchangepulse.domain.Agency;
+import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.Channel;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.Exchange;
@@ -13,7 +14,6 @@ import io.exchangepulse.domain.Party;
 import io.exchangepulse.domain.PartyRole;
 import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.support.OwnDatabase;
-import io.exchangepulse.support.SuiteClock;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +56,8 @@ class CounterStorageTest {
     static CounterTables tables;
     static final CounterRepository counters = new CounterRepository();
     static final Random random = new Random(19);
+    /** Storage, not the calendar, is what this measures: UTC days keep its figures whole days of partitions. */
+    static final CenterCalendar UTC = CenterCalendar.UTC;
 
     @BeforeAll
     static void database() throws Exception {
@@ -63,7 +65,9 @@ class CounterStorageTest {
         pool = database.pool();
         tables = new CounterTables();
         tables.pool = pool;
-        tables.retention = new CounterRetention(defaults(), SuiteClock.CALENDAR);
+        tables.retention = new CounterRetention(defaults(), UTC);
+        // Maintenance is told its moment; the clock only gives the calendar until counting sets it.
+        tables.clock = new CenterClock(UTC, Duration.ZERO);
     }
 
     @AfterAll
@@ -162,13 +166,13 @@ class CounterStorageTest {
 
     /** The rows of the family's grain in the partitions of the hour's year (the hour is all this test counts there). */
     private static long rowsOf(CounterFamily family, Grain grain, Instant hour) {
-        return single("SELECT count(*) FROM " + family.table() + " WHERE grain = '" + grain + "' AND bucket >= '" + SuiteClock.CALENDAR.bucketOf(grain, hour) + "'");
+        return single("SELECT count(*) FROM " + family.table() + " WHERE grain = '" + grain + "' AND bucket >= '" + UTC.bucketOf(grain, hour) + "'");
     }
 
     /** The average width of those rows' values, as PostgreSQL stores them. */
     private static double widthOf(CounterFamily family, Grain grain, Instant hour) {
         Row row = pool.query("SELECT avg(pg_column_size(t.*)) FROM " + family.table() + " t WHERE grain = '" + grain
-                + "' AND bucket >= '" + SuiteClock.CALENDAR.bucketOf(grain, hour) + "'").executeAndAwait().iterator().next();
+                + "' AND bucket >= '" + UTC.bucketOf(grain, hour) + "'").executeAndAwait().iterator().next();
         return row.getNumeric(0).doubleValue();
     }
 
@@ -180,10 +184,9 @@ class CounterStorageTest {
     }
 
     private static void count(List<Exchange> exchanges, Instant now) {
-        tables.clock = new CenterClock(SuiteClock.CALENDAR, Duration.ZERO);
-        tables.clock.setTo(now);
+        tables.clock = new CenterClock(UTC, Duration.between(Instant.now(), now));
         tables.ensureFor(exchanges.stream().map(Exchange::occurredAt).toList()).await().indefinitely();
-        Increments increments = Increments.of(exchanges, SuiteClock.CALENDAR, (grain, bucket) -> tables.keeps(grain, bucket, now));
+        Increments increments = Increments.of(exchanges, UTC, (grain, bucket) -> tables.keeps(grain, bucket, now));
         pool.withTransaction(connection -> counters.add(connection, increments)).await().indefinitely();
     }
 

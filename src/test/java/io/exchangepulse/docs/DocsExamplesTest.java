@@ -2,16 +2,21 @@ package io.exchangepulse.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exchangepulse.platform.CenterClock;
 import io.exchangepulse.simulate.Simulator;
 import io.exchangepulse.simulate.SimulatorMain;
 import io.exchangepulse.support.Counts;
 import io.exchangepulse.support.ExternalTool;
 import io.exchangepulse.support.PulseServices;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Tag;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +25,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -61,6 +67,23 @@ class DocsExamplesTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    CenterClock clock;
+
+    /**
+     * A reader runs the examples on the real clock (`date -u` in them, the simulator's own start), so they run on
+     * it here: the center's clock is set to the system's while they run, and back to the suite's after.
+     */
+    @BeforeEach
+    void onTheReadersClock() {
+        clock.setTo(Instant.now());
+    }
+
+    @AfterEach
+    void backToTheSuitesClock() {
+        clock.setTo(SuiteClock.now());
+    }
 
     /** What the examples run so far have set, as a reader's terminal keeps it. */
     final StringBuilder session = new StringBuilder();

@@ -1,5 +1,6 @@
 package io.exchangepulse.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangepulse.aggregate.CountingProgress;
 import io.exchangepulse.alerts.AlertBoard;
 import io.exchangepulse.counters.CounterFamily;
@@ -13,9 +14,12 @@ import io.exchangepulse.live.views.TestViews;
 import io.exchangepulse.live.views.Views;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,7 @@ class LiveBroadcasterTest {
     final Views views = TestViews.all();
     final LiveCounters counters = new LiveCounters();
     final Viewers viewers = new Viewers(new SimpleMeterRegistry());
-    final LiveBroadcaster broadcaster = new LiveBroadcaster(views, counters, new OperationsFeed(), new AlertBoard(), new LiveConfig() {
+    final LiveConfig config = new LiveConfig() {
         @Override
         public Duration tick() {
             return Duration.ofMillis(100);
@@ -84,7 +88,13 @@ class LiveBroadcasterTest {
         public Duration foreignDeltaReload() {
             return Duration.ofSeconds(1);
         }
-    }, TestSocket.MAPPER, viewers, new CountingProgress(), new SimpleMeterRegistry(), CenterCalendar.UTC);
+    };
+    final LiveBroadcaster broadcaster = broadcasterIn(CenterCalendar.UTC);
+
+    LiveBroadcaster broadcasterIn(CenterCalendar calendar) {
+        return new LiveBroadcaster(views, counters, new OperationsFeed(), new AlertBoard(), config, TestSocket.MAPPER, viewers,
+                new CountingProgress(), new SimpleMeterRegistry(), calendar);
+    }
 
     TestSocket connect(String id, Subscription subscription) {
         TestSocket socket = new TestSocket(id);
@@ -202,5 +212,66 @@ class LiveBroadcasterTest {
 
         assertThat(wall.last().get("type").asText()).isEqualTo("snapshot");
         assertThat(wall.last().get("views").get("totals").get("date").asText()).isEqualTo("2026-11-29");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Europe/Bucharest", "Australia/Adelaide"})
+    void atTheCentersNewYearTheYearlyTableGainsTheNewYearLiveAndThisYearStartsAgain(String zone) throws Exception {
+        CenterCalendar calendar = CenterCalendar.of(zone);
+        LiveBroadcaster wallClock = broadcasterIn(calendar);
+        Instant newYear = calendar.startOfYear(2027);
+        Instant lastDay = calendar.startOf(LocalDate.of(2026, 12, 31));
+        counters.reset(new LiveCounters.Snapshot(Map.of(
+                key(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, calendar.startOfYear(2026), "MEMBERS", "DAILY"), 100L,
+                key(CounterFamily.TASK_FORCE, Grain.YEAR, calendar.startOfYear(2026), "DRUGS"), 100L,
+                key(CounterFamily.TASK_FORCE, Grain.DAY, lastDay, "DRUGS"), 5L), Map.of(0, 100L)),
+                Horizon.at(newYear.minusSeconds(1), calendar));
+        TestSocket wall = connect("w", new Subscription(List.of("totals", "trendDays", "yearly"), List.of(), 60, 30));
+        wallClock.tick(newYear.minusSeconds(1));
+        wall.finishWriting();
+        assertThat(wall.last().at("/views/totals/date").asText()).isEqualTo("2026-12-31");
+        assertThat(wall.last().at("/views/yearly").findValues("year")).extracting(JsonNode::asInt).containsExactly(2026);
+
+        counters.apply(new CountsDelta(List.of(new CountsDelta.Span(0, 100, 101)), newYear.toEpochMilli(), List.of(
+                new CountsDelta.Row(key(CounterFamily.SCOPE_CHANNEL, Grain.YEAR, newYear, "MEMBERS", "DAILY"), 1),
+                new CountsDelta.Row(key(CounterFamily.TASK_FORCE, Grain.YEAR, newYear, "DRUGS"), 1),
+                new CountsDelta.Row(key(CounterFamily.TASK_FORCE, Grain.DAY, newYear, "DRUGS"), 1))), Horizon.at(newYear, calendar));
+        wallClock.tick(newYear.plusSeconds(1));
+
+        JsonNode turned = wall.last();
+        assertThat(turned.get("type").asText()).as("a new day, a new snapshot").isEqualTo("snapshot");
+        assertThat(turned.at("/views/totals/date").asText()).isEqualTo("2027-01-01");
+        assertThat(turned.at("/views/totals/today").asLong()).isEqualTo(1);
+        assertThat(turned.at("/views/totals/thisYear").asLong()).as("this year starts again").isEqualTo(1);
+        assertThat(turned.at("/views/totals/lastYearToDate").asLong()).as("the day a year before is of the old year").isZero();
+        assertThat(turned.at("/views/yearly").findValues("year")).extracting(JsonNode::asInt).containsExactly(2026, 2027);
+        assertThat(turned.at("/views/yearly").findValues("total")).extracting(JsonNode::asLong).containsExactly(100L, 1L);
+        JsonNode drugs = CenterMidnightTest.series(turned.at("/views/trendDays/series"), "DRUGS");
+        assertThat(drugs.get(29).asLong()).as("the new year's first day").isEqualTo(1);
+        assertThat(drugs.get(28).asLong()).as("the old year's last day").isEqualTo(5);
+    }
+
+    @Test
+    void theDayTrendHoldsTheLongDayOfSummerTimesEndWhole() throws Exception {
+        CenterCalendar bucharest = CenterCalendar.of("Europe/Bucharest");
+        LiveBroadcaster wallClock = broadcasterIn(bucharest);
+        // 25 October 2026 has 25 hours in Bucharest: from 21:00 UTC the day before to 22:00 UTC.
+        Instant longDay = bucharest.startOf(LocalDate.of(2026, 10, 25));
+        Instant evening = Instant.parse("2026-10-25T21:30:00Z");
+        counters.reset(new LiveCounters.Snapshot(Map.of(
+                key(CounterFamily.TASK_FORCE, Grain.DAY, longDay, "DRUGS"), 25L), Map.of(0, 100L)), Horizon.at(evening, bucharest));
+        TestSocket wall = connect("w", new Subscription(List.of("totals", "trendDays"), List.of(), 60, 30));
+
+        wallClock.tick(evening);
+        assertThat(wall.last().at("/views/totals/date").asText()).as("23:30 in Bucharest, after 25 hours").isEqualTo("2026-10-25");
+        assertThat(wall.last().at("/views/totals/today").asLong()).isEqualTo(25);
+        assertThat(CenterMidnightTest.series(wall.last().at("/views/trendDays/series"), "DRUGS").get(29).asLong()).isEqualTo(25);
+        wall.finishWriting();
+
+        wallClock.tick(Instant.parse("2026-10-25T22:00:01Z"));
+        assertThat(wall.last().at("/views/totals/date").asText()).isEqualTo("2026-10-26");
+        assertThat(wall.last().at("/views/totals/today").asLong()).isZero();
+        assertThat(Instant.parse(wall.last().at("/views/trendDays/to").asText())).isEqualTo(Instant.parse("2026-10-26T22:00:00Z"));
+        assertThat(CenterMidnightTest.series(wall.last().at("/views/trendDays/series"), "DRUGS").get(28).asLong()).isEqualTo(25);
     }
 }

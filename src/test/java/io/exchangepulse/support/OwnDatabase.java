@@ -8,6 +8,7 @@ import io.vertx.sqlclient.PoolOptions;
 import org.flywaydb.core.Flyway;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * A database of a test's own on the suite's server, migrated to the service's schema, with a reactive pool of two
@@ -26,7 +27,8 @@ public final class OwnDatabase implements AutoCloseable {
     /** A new database named {@code prefix} and a unique suffix. */
     public static OwnDatabase migrated(String prefix) throws SQLException {
         String url = PulseServices.newDatabase(prefix + "_" + Long.toHexString(System.nanoTime()));
-        Flyway.configure().dataSource("jdbc:" + url, "postgres", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource("jdbc:" + url, "postgres", "").locations("classpath:db/migration")
+                .placeholders(Map.of("center-zone", SuiteClock.CALENDAR.zone().getId())).load().migrate();
         Vertx vertx = Vertx.vertx();
         Pool pool = Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(2))

@@ -7,14 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The center's time the suite runs at, whatever the real date: it starts at noon in Bucharest on an ordinary
- * Wednesday and runs at the system's pace, so no test meets midnight, summer time or New Year unless it sets the
+ * The center's time the suite runs at, whatever the real date: it starts at half past noon in Bucharest on an
+ * ordinary Wednesday (half past, so that an exchange a few minutes before "now" is still of the current hour,
+ * which no {@link Windows} hour is) and runs at the system's pace, so no test meets midnight, summer time or New Year unless it sets the
  * clock there itself. Every service the suite starts is given the same offset
  * ({@code EXCHANGEPULSE_CENTER_CLOCK_OFFSET}); the tests make their exchanges at {@link #now()}.
  */
 public final class SuiteClock {
 
-    public static final Instant START = Instant.parse("2026-06-10T09:00:00Z");
+    public static final Instant START = Instant.parse("2026-06-10T09:30:00Z");
     public static final CenterCalendar CALENDAR = CenterCalendar.of("Europe/Bucharest");
     /**
      * Test classes may be loaded by more than one class loader (Quarkus loads its own), each with its own statics:
