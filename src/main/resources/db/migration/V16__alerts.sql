@@ -1,9 +1,10 @@
--- Alerts (alerts.AlertMonitor), one view on every replica: each window is judged once, by whichever replica claims
--- it, and what it found is kept, so that every replica lists the same alerts with the same start and a restart
--- forgets none. Kept for EXCHANGEPULSE_ALERTS_HISTORY, forgotten a window at a time by the judging transaction.
+-- Alerts (alerts.AlertMonitor), one view on every replica: each round (EXCHANGEPULSE_ALERTS_INTERVAL) is judged
+-- once, by whichever replica claims it, and what it found is kept, so that every replica lists the same alerts with
+-- the same start and a restart forgets none. Kept for EXCHANGEPULSE_ALERTS_HISTORY, forgotten a round at a time by
+-- the judging transaction.
 
--- One row per judged window. A replica claims the window by inserting its row (ON CONFLICT DO NOTHING) in the
--- transaction that writes what the window found: a replica that dies mid-judgement takes its claim with it, and
+-- One row per round judged. A replica claims the round by inserting its row (ON CONFLICT DO NOTHING) in the
+-- transaction that writes what the round found: a replica that dies mid-judgement takes its claim with it, and
 -- the claim of another, waiting on the key, then succeeds.
 CREATE TABLE alert_judgement (
     judged_at  timestamptz PRIMARY KEY,
@@ -11,8 +12,8 @@ CREATE TABLE alert_judgement (
     claimed_at timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
--- Each alert from the window that raised it (started_at, the "since" every wall shows) to the one that cleared it,
--- with the figures of the latest window that found it. At most one of an id is active.
+-- Each alert from the round that raised it (started_at, the "since" every wall shows) to the one that cleared it,
+-- with the figures of the latest round that found it. At most one of an id is active.
 CREATE TABLE alert (
     id             text             NOT NULL,
     kind           text             NOT NULL,
@@ -34,7 +35,7 @@ CREATE TABLE alert (
 CREATE UNIQUE INDEX alert_active ON alert (id) WHERE ended_at IS NULL;
 CREATE INDEX alert_ended ON alert (ended_at) WHERE ended_at IS NOT NULL;
 
--- What each window did to each alert: raised it, found it still raised (with that window's figures), or cleared it
+-- What each round did to each alert: raised it, found it still raised (with that round's figures), or cleared it
 -- (no figures: its subject was back within its band).
 CREATE TABLE alert_history (
     judged_at  timestamptz      NOT NULL REFERENCES alert_judgement ON DELETE CASCADE,

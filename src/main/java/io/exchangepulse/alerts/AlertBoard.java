@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * This replica's copy of the alerts PostgreSQL holds, read again after every window (see {@link AlertMonitor}), so
+ * This replica's copy of the alerts PostgreSQL holds, read again after every round (see {@link AlertMonitor}), so
  * that the live views and the API of every replica show the same alerts with the same start.
  */
 @ApplicationScoped

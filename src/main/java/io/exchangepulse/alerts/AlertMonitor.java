@@ -28,18 +28,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Judges activity once a window ({@code exchangepulse.alerts.interval}), whichever replica does it: each task force and
+ * Judges activity once a round ({@code exchangepulse.alerts.interval}), whichever replica does it: each task force and
  * each crime area, in each of the configured windows, against its band (src/docs/api.md, "Alerts"); and the pipeline,
- * against the stall limit. What a window finds is stored (V16__alerts.sql), and every replica shows what is stored.
+ * against the stall limit. What a round finds is stored (V16__alerts.sql), and every replica shows what is stored.
  *
- * <p>The claim of a window is a row inserted in the very transaction that writes what the window found. A replica
+ * <p>The claim of a round is a row inserted in the very transaction that writes what the round found. A replica
  * that dies or fails mid-judgement takes its claim with it (PostgreSQL rolls back the transaction of a connection
- * that is gone, or idle longer than {@code judgement-limit}), and another replica judges the window: no window is
+ * that is gone, or idle longer than {@code judgement-limit}), and another replica judges the round: no round is
  * judged twice, none is lost to a dead holder, and no lease has an expiry to tune against clocks. A lease row with
- * an expiry, claimed apart from the judgement, would either lose the window of a holder that died or let a slow
+ * an expiry, claimed apart from the judgement, would either lose the round of a holder that died or let a slow
  * holder and its successor both write.
  *
- * <p>Every replica tries to claim each window within a second of its start ({@code watch}). The claim of one that
+ * <p>Every replica tries to claim each round within a second of its start ({@code watch}). The claim of one that
  * loses waits on the winner's uncommitted row and returns once it is committed, so every replica reads the new
  * judgement within moments of it, with no polling in between and nothing more on the deltas topic (whose records
  * are counts, read by replicas of other versions during a rolling deploy).
@@ -49,7 +49,7 @@ public class AlertMonitor {
 
     private static final Logger LOG = Logger.getLogger(AlertMonitor.class);
     static final String PIPELINE = "PIPELINE:counting:PT0S";
-    /** Who judged a window, in its row: the pod (or host) and the process. */
+    /** Who judged a round, in its row: the pod (or host) and the process. */
     private static final String HOLDER = System.getenv().getOrDefault("HOSTNAME", "localhost") + "/" + ProcessHandle.current().pid();
     private static final Map<String, TaskForce> TASK_FORCES = Arrays.stream(TaskForce.values())
             .collect(Collectors.toMap(Enum::name, taskForce -> taskForce, (a, b) -> a, LinkedHashMap::new));
@@ -80,57 +80,57 @@ public class AlertMonitor {
     @ConfigProperty(name = "exchangepulse.aggregate.stall-limit", defaultValue = "PT2M")
     Duration stallLimit;
 
-    /** The last window this replica judged or saw judged; the watch's alone, which never overlaps itself. */
-    private volatile Instant lastWindow;
+    /** The last round this replica judged or saw judged; the watch's alone, which never overlaps itself. */
+    private volatile Instant lastRound;
 
     @Scheduled(every = "${exchangepulse.alerts.watch}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> watch() {
-        Instant window = windowOf(clock.instant());
-        if (window.equals(lastWindow)) {
+        Instant round = roundOf(clock.instant());
+        if (round.equals(lastRound)) {
             return Uni.createFrom().voidItem();
         }
-        // A window that could not be judged or read (the database away) is tried again at the next look.
-        return judge(window)
-                .invoke(() -> lastWindow = window)
-                .onFailure().invoke(e -> LOG.debugf("Judging the alerts' window %s failed, trying again: %s", window, e.toString()))
+        // A round that could not be judged or read (the database away) is tried again at the next look.
+        return judge(round)
+                .invoke(() -> lastRound = round)
+                .onFailure().invoke(e -> LOG.debugf("Judging the alerts' round %s failed, trying again: %s", round, e.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    /** The window that holds {@code now}: whole intervals since the epoch, the same on every replica. */
-    Instant windowOf(Instant now) {
+    /** The round under way at {@code now}: whole intervals since the epoch, the same on every replica. */
+    Instant roundOf(Instant now) {
         long length = config.interval().toMillis();
         return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), length) * length);
     }
 
     /**
-     * Judges activity as of {@code window} unless some replica has already, then shows what PostgreSQL holds: true if
+     * Judges activity as of {@code round} unless some replica has already, then shows what PostgreSQL holds: true if
      * this call judged it.
      */
-    public Uni<Boolean> judge(Instant window) {
-        return pool.withTransaction(connection -> alerts.claim(connection, window, HOLDER, config.judgementLimit())
-                        .chain(claimed -> claimed ? judged(connection, window).replaceWith(true) : Uni.createFrom().item(false)))
-                .call(() -> alerts.current(window.minus(config.recent()), config.recentLimit()).invoke(board::show));
+    public Uni<Boolean> judge(Instant round) {
+        return pool.withTransaction(connection -> alerts.claim(connection, round, HOLDER, config.judgementLimit())
+                        .chain(claimed -> claimed ? judged(connection, round).replaceWith(true) : Uni.createFrom().item(false)))
+                .call(() -> alerts.current(round.minus(config.recent()), config.recentLimit()).invoke(board::show));
     }
 
-    /** The window's judgement written in the claim's transaction, and what has passed the retention forgotten. */
-    private Uni<Void> judged(SqlConnection connection, Instant window) {
-        return findings(window)
+    /** The round's judgement written in the claim's transaction, and what has passed the retention forgotten. */
+    private Uni<Void> judged(SqlConnection connection, Instant round) {
+        return findings(round)
                 .chain(judgement -> alerts.activeForJudgement(connection)
-                        .chain(active -> alerts.record(connection, window, judgement.against(active))))
-                .chain(() -> alerts.forget(connection, window.minus(config.history())));
+                        .chain(active -> alerts.record(connection, round, judgement.against(active))))
+                .chain(() -> alerts.forget(connection, round.minus(config.history())));
     }
 
-    /** Every subject judged as of {@code now}; a subject whose counters cannot be read fails the whole judgement. */
+    /** Every subject judged as of {@code now}; a family whose counters cannot be read fails the whole judgement. */
     private Uni<Judgement> findings(Instant now) {
-        List<Uni<List<Alert>>> rounds = new ArrayList<>();
-        // Filled by the rounds as they complete, on whichever thread answers.
+        List<Uni<List<Alert>>> families = new ArrayList<>();
+        // Filled by the families as they complete, on whichever thread answers.
         Set<String> judged = ConcurrentHashMap.newKeySet();
         config.windows().values().forEach(window -> {
-            rounds.add(round(CounterFamily.TASK_FORCE, Alert.Subject.TASK_FORCE, TASK_FORCES, window, judged, now));
-            rounds.add(round(CounterFamily.CRIME_AREA_KIND, Alert.Subject.CRIME_AREA, CRIME_AREAS, window, judged, now));
+            families.add(family(CounterFamily.TASK_FORCE, Alert.Subject.TASK_FORCE, TASK_FORCES, window, judged, now));
+            families.add(family(CounterFamily.CRIME_AREA_KIND, Alert.Subject.CRIME_AREA, CRIME_AREAS, window, judged, now));
         });
-        return Uni.join().all(rounds).andFailFast().map(found -> {
+        return Uni.join().all(families).andFailFast().map(found -> {
             List<Alert> flagged = new ArrayList<>();
             found.forEach(flagged::addAll);
             judged.add(PIPELINE);
@@ -140,8 +140,8 @@ public class AlertMonitor {
     }
 
     /** One family's subjects (code to task force) judged in one window. */
-    private Uni<List<Alert>> round(CounterFamily family, Alert.Subject subject, Map<String, TaskForce> subjects,
-                                   AlertsConfig.Window window, Set<String> judged, Instant now) {
+    private Uni<List<Alert>> family(CounterFamily family, Alert.Subject subject, Map<String, TaskForce> subjects,
+                                    AlertsConfig.Window window, Set<String> judged, Instant now) {
         return activity.activity(family, window, now).map(found -> {
             List<Alert> alerts = new ArrayList<>();
             subjects.forEach((code, taskForce) -> judge(subject, code, taskForce, window, found, judged, now).ifPresent(alerts::add));

@@ -22,9 +22,8 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * The alerts' tables (V16__alerts.sql): the judged windows ({@code alert_judgement}), each alert from the window
- * that raised it to the one that cleared it ({@code alert}), and what each window did to each alert
- * ({@code alert_history}).
+ * The alerts' tables (V16__alerts.sql): the rounds judged ({@code alert_judgement}), each alert from the round that
+ * raised it to the one that cleared it ({@code alert}), and what each round did to each alert ({@code alert_history}).
  */
 @ApplicationScoped
 public class AlertRepository {
@@ -40,22 +39,22 @@ public class AlertRepository {
     Pool pool;
 
     /**
-     * Claims {@code window} for {@code holder} within the open transaction of {@code connection}: true if this
+     * Claims {@code round} for {@code holder} within the open transaction of {@code connection}: true if this
      * transaction holds it now, false if another judged it. While another replica's transaction holds the claim
      * uncommitted, this waits on the key and answers once that one ends: false after its commit, true after its
-     * rollback (that replica died or failed mid-judgement, and the window is this one's to judge).
+     * rollback (that replica died or failed mid-judgement, and the round is this one's to judge).
      */
-    Uni<Boolean> claim(SqlConnection connection, Instant window, String holder, Duration idleLimit) {
+    Uni<Boolean> claim(SqlConnection connection, Instant round, String holder, Duration idleLimit) {
         return connection.query("SET LOCAL idle_in_transaction_session_timeout = " + idleLimit.toMillis()).execute()
                 .chain(() -> connection.preparedQuery("INSERT INTO alert_judgement (judged_at, holder) VALUES ($1, $2) "
                                 + "ON CONFLICT DO NOTHING RETURNING judged_at")
-                        .execute(Tuple.of(window.atOffset(ZoneOffset.UTC), holder)))
+                        .execute(Tuple.of(at(round), holder)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
     /**
-     * The active alerts, with the table locked against other judgements until the transaction ends: two windows
-     * judged at once (replicas whose clocks disagree by a window) are applied one after the other, never to the
+     * The active alerts, with the table locked against other judgements until the transaction ends: two rounds
+     * judged at once (replicas whose clocks disagree by a round) are applied one after the other, never to the
      * same active alerts. Readers are not held up.
      */
     Uni<List<Alert>> activeForJudgement(SqlConnection connection) {
@@ -64,8 +63,8 @@ public class AlertRepository {
                 .map(AlertRepository::alerts);
     }
 
-    /** Writes what {@code window} did: the alerts raised, still raised and cleared, and a row of each in the history. */
-    Uni<Void> record(SqlConnection connection, Instant window, List<Judgement.Changed> changes) {
+    /** Writes what {@code round} did: the alerts raised, still raised and cleared, and a row of each in the history. */
+    Uni<Void> record(SqlConnection connection, Instant round, List<Judgement.Changed> changes) {
         List<Alert> raised = alertsOf(changes, Judgement.Change.RAISED);
         List<Alert> still = alertsOf(changes, Judgement.Change.STILL_RAISED);
         List<Alert> cleared = alertsOf(changes, Judgement.Change.CLEARED);
@@ -88,19 +87,19 @@ public class AlertRepository {
                                 + ") AS f(id, observed, expected, low, high, sigmas, last_year) WHERE a.id = f.id AND a.ended_at IS NULL")
                         .execute(withFigures(still, Tuple.of(column(still, Alert::id, String[]::new)))))
                 .chain(() -> connection.preparedQuery("UPDATE alert SET ended_at = $2 WHERE id = ANY($1) AND ended_at IS NULL")
-                        .execute(Tuple.of(column(cleared, Alert::id, String[]::new), at(window))))
+                        .execute(Tuple.of(column(cleared, Alert::id, String[]::new), at(round))))
                 .chain(() -> connection.preparedQuery("INSERT INTO alert_history (judged_at, id, started_at, state, observed, expected, "
                                 + "low, high, sigmas, last_year) SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::text[], "
                                 + figures(5) + ")")
-                        .execute(withFigures(figured, Tuple.of(at(window), column(all, Alert::id, String[]::new),
+                        .execute(withFigures(figured, Tuple.of(at(round), column(all, Alert::id, String[]::new),
                                 column(all, alert -> at(alert.startedAt()), OffsetDateTime[]::new),
                                 changes.stream().map(change -> change.change().name()).toArray(String[]::new)))))
                 .replaceWithVoid();
     }
 
     /**
-     * Forgets the windows judged before {@code before}, with their history, and the alerts that ended before it: a
-     * window's few rows a window, in the judging transaction, so the tables stay as long as the retention whatever the
+     * Forgets the rounds judged before {@code before}, with their history, and the alerts that ended before it: a
+     * round's few rows a round, in the judging transaction, so the tables stay as long as the retention whatever the
      * traffic (an alert still active keeps its row however old).
      */
     Uni<Void> forget(SqlConnection connection, Instant before) {

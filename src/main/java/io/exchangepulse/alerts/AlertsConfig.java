@@ -12,20 +12,20 @@ import java.util.Map;
 public interface AlertsConfig {
 
     /**
-     * How often activity is judged: once a window of this length, the windows counted from the epoch so that every
+     * How often activity is judged: once a round of this length, the rounds counted from the epoch so that every
      * replica names the same ones, by whichever replica claims it first.
      */
     Duration interval();
 
     /**
-     * How often each replica looks whether a new window has begun (as the scheduler reads it): a replica claims the
-     * window, or learns its judgement, within this of its start; {@code off} never (the component tests judge by hand).
+     * How often each replica looks whether a new round has begun (as the scheduler reads it): a replica claims the
+     * round, or learns its judgement, within this of its start; {@code off} never (the component tests judge by hand).
      */
     String watch();
 
     /**
-     * How long the replica judging a window may leave its transaction idle before PostgreSQL ends it, and with it the
-     * claim, so that another replica judges the window instead.
+     * How long the replica judging a round may leave its transaction idle before PostgreSQL ends it, and with it the
+     * claim, so that another replica judges the round instead.
      */
     @WithDefault("PT15S")
     Duration judgementLimit();
@@ -57,7 +57,7 @@ public interface AlertsConfig {
     @WithDefault("500")
     int recentLimit();
 
-    /** How long each window's judgement and what it found are kept, and ended alerts after their end. */
+    /** How long each round's judgement and what it found are kept, and ended alerts after their end. */
     @WithDefault("P7D")
     Duration history();
 

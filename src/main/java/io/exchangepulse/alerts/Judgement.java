@@ -9,19 +9,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one window's judgement found: the subjects it could judge ({@code judged}, as alert ids without their
- * kind) and those of them out of their band ({@code flagged}, each an alert starting at the window).
+ * What one round of judgement found: the subjects it could judge ({@code judged}, as alert ids without their
+ * kind) and those of them out of their band ({@code flagged}, each an alert starting at the round).
  */
-record Judgement(Instant window, Set<String> judged, List<Alert> flagged) {
+record Judgement(Instant round, Set<String> judged, List<Alert> flagged) {
 
-    /** What a window did to an alert; the stored history holds one per alert and window. */
+    /** What a round did to an alert; the stored history holds one per alert and round. */
     enum Change {
         RAISED,
         STILL_RAISED,
         CLEARED
     }
 
-    /** An alert as a window left it: raised from it, still raised with its figures, or cleared at it. */
+    /** An alert as a round left it: raised from it, still raised with its figures, or cleared at it. */
     record Changed(Change change, Alert alert) {
     }
 
@@ -40,7 +40,7 @@ record Judgement(Instant window, Set<String> judged, List<Alert> flagged) {
         }
         for (Alert alert : going.values()) {
             if (judged.contains(subjectOf(alert.id()))) {
-                changes.add(new Changed(Change.CLEARED, alert.ended(window)));
+                changes.add(new Changed(Change.CLEARED, alert.ended(round)));
             }
         }
         return changes;
