@@ -24,7 +24,8 @@ public record Alert(
         TaskForce taskForce,
         @Schema(description = "The window judged (ISO-8601): the last hour, the last day.", example = "PT1H")
         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration window,
-        @Schema(description = "The round of judgement that raised it: the same on every replica.", example = "2026-11-29T09:12:00Z") Instant startedAt,
+        @Schema(description = "The round of judgement that raised it: the same on every replica.", example = "2026-11-29T09:12:00Z")
+        Instant startedAt,
         @Schema(description = "The round that found activity back within its band; absent while active.", example = "2026-11-29T10:40:00Z")
         Instant endedAt,
         @Schema(description = "Exchanges in the window (for the pipeline: seconds counting is behind).", example = "240") long observed,
