@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.exchangepulse.support.LiveClient;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
+import io.exchangepulse.support.SuiteClock;
 import io.exchangepulse.support.TaskForceCounts;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,8 @@ import static org.awaitility.Awaitility.await;
  * Two packaged replicas on one broker and a database of their own, judging rounds of two seconds: the alerts one of
  * them judges are those both list, through the API and /live, with the same start; a replica started later, and one
  * restarted, list them too; and each round is judged once, whichever replica claims it (the stored history: the surge
- * raised once, and found once by every round since). The surge is written to the counters around the moment the test
- * runs ({@link TaskForceCounts}), so the time of day does not matter.
+ * raised once, and found once by every round since). The surge is written to the counters before the suite's clock's
+ * now ({@link TaskForceCounts}), so the time of day does not matter.
  */
 class AlertsAcrossReplicasIT {
 
@@ -38,7 +39,7 @@ class AlertsAcrossReplicasIT {
         Map<String, String> environment = Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", database, "EXCHANGEPULSE_ALERTS_INTERVAL", "PT2S");
         try (ServiceProcess a = ServiceProcess.start("alerts-replica-a", environment).awaitReady(START)) {
             // A week of four an hour, then two a minute for the last half hour: 60 in the last hour against about 4.
-            Instant now = Instant.now();
+            Instant now = SuiteClock.now();
             TaskForceCounts.usual("jdbc:" + database, "TERRORISM", now, 4);
             TaskForceCounts.lastHalfHour("jdbc:" + database, "TERRORISM", now, 2);
             await().atMost(AGREE).until(() -> active(a).stream().anyMatch(alert -> alert.startsWith(SURGE + " ")));

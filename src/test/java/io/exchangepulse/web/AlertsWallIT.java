@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A surge on the wall, in headless Chromium, against the packaged service with a database of its own, judging every
- * second: a week of usual terrorism activity and half an hour far above it, written to the counters around the moment
- * the test runs ({@link TaskForceCounts}, whatever the time of day), is on screen within seconds; once the usual
- * catches up (the past week as busy as the last hour), it goes, and is listed as recent.
+ * second: a week of usual terrorism activity and half an hour far above it, written to the counters before the suite's
+ * clock's now ({@link TaskForceCounts}), is on screen within seconds; once the usual catches up (the past week as busy
+ * as the last hour), it goes, and is listed as recent.
  */
 class AlertsWallIT {
 
