@@ -5,18 +5,15 @@ import { formatClock, formatDuration, formatInteger } from './format.js';
 // What a board inside the playlist (playlist.html) posts to it, so that a new alert is shown.
 export const ALERTS_MESSAGE = 'exchange-pulse-alerts';
 
-// A glyph and a word with each kind, never colour alone. Arrows, not triangles: ▲ and ▼ are task
-// forces' glyphs (presentation.js), and an alert's glyph stands next to its task force's. Glyphs
-// that DejaVu Sans has too (⏸ has no glyph there). A kind this page does not know yet (a newer
-// server) still shows, under its own name.
-const KINDS = {
-  SURGE: { glyph: '⬆', word: 'Surge' },
-  LULL: { glyph: '⬇', word: 'Lull' },
-  STALLED: { glyph: '⚠', word: 'Stalled' },
-};
+// A glyph and a word with each kind, never colour alone: the word is the kind's name in the
+// contract, the glyph the page's. Arrows, not triangles: ▲ and ▼ are task forces' glyphs
+// (presentation.js), and an alert's glyph stands next to its task force's. Glyphs that DejaVu Sans
+// has too (⏸ has no glyph there). A kind without a glyph, or a name (a newer server), still shows,
+// under ⚠ and its own code.
+const GLYPHS = { SURGE: '⬆', LULL: '⬇', STALLED: '⚠' };
 
-export function alertLook(kind) {
-  return KINDS[kind] ?? { glyph: '⚠', word: String(kind ?? 'Alert') };
+export function alertLook(kind, contract) {
+  return { glyph: GLYPHS[kind] ?? '⚠', word: contract?.alertKindName(kind) ?? String(kind ?? 'Alert') };
 }
 
 // The attribute each subject's rows carry in the other panels: a task force's trend row, a
@@ -85,7 +82,7 @@ function sinceText(startedAt, now, timeZone) {
  *          second line, in reading order (the window, the figures, a year before, since when).
  */
 export function describeAlert(alert, contract, { now = Date.now(), timeZone } = {}) {
-  const { glyph, word } = alertLook(alert.kind);
+  const { glyph, word } = alertLook(alert.kind, contract);
   const stalled = alert.kind === 'STALLED';
   const figures = stalled
     ? [Number.isFinite(alert.observed) ? `counts ${formatDuration(alert.observed * 1000)} behind` : null]

@@ -31,6 +31,8 @@ export function createContract(json) {
   const statusNames = namesByCode(json.operationStatuses);
   const kindNames = namesByCode(json.operationKinds);
   const seizureNames = namesByCode(json.seizures);
+  // Absent from a service from before alerts were in the contract: its kinds show by their codes.
+  const alertKindNames = namesByCode(json.alertKinds ?? []);
 
   return {
     taskForces: json.taskForces,
@@ -58,6 +60,7 @@ export function createContract(json) {
     operationStatusName: (code) => statusNames.get(code) ?? null,
     operationKindName: (code) => kindNames.get(code) ?? null,
     seizureName: (code) => seizureNames.get(code) ?? null,
+    alertKindName: (code) => alertKindNames.get(code) ?? null,
   };
 }
 

@@ -41,7 +41,7 @@ function show({ index, reason, cause }) {
   frames.forEach((frame, candidate) => { frame.dataset.active = String(candidate === index); });
   root.dataset.slide = String(index);
   root.dataset.reason = reason;
-  const look = cause ? alertLook(cause.kind) : null;
+  const look = cause ? alertLook(cause.kind, contract) : null;
   caption.replaceChildren(
     look ? h('span', { class: 'playlist-alert', 'data-kind': cause.kind }, `${look.glyph} ${look.word} alert · `) : '',
     h('span', { class: 'num' }, `${index + 1} / ${frames.length}`),

@@ -18,8 +18,12 @@ const VIEWS = [
   { name: 'alerts', merge: 'whole' },
 ];
 
-function contractWith(caller, views = VIEWS) {
+const ALERT_KINDS = [{ code: 'SURGE', name: 'Surge' }, { code: 'LULL', name: 'Lull' }, { code: 'STALLED', name: 'Stalled' }];
+
+// alertKinds null: a contract without them, as an older server's.
+function contractWith(caller, views = VIEWS, alertKinds = ALERT_KINDS) {
   return createContract({
+    ...(alertKinds ? { alertKinds } : {}),
     taskForces: TASK_FORCES,
     crimeAreas: [
       { code: 'DRUG_TRAFFICKING', name: 'Drug trafficking', taskForce: 'DRUGS' },
@@ -97,11 +101,19 @@ describe('an alert in words', () => {
     assert.equal(sigmasText(undefined), null);
   });
 
-  it('gives a glyph and a word for every kind, a known one or not', () => {
-    assert.deepEqual(alertLook('SURGE'), { glyph: '⬆', word: 'Surge' });
-    assert.deepEqual(alertLook('LULL'), { glyph: '⬇', word: 'Lull' });
-    assert.deepEqual(alertLook('STALLED'), { glyph: '⚠', word: 'Stalled' });
-    assert.deepEqual(alertLook('SPIKE'), { glyph: '⚠', word: 'SPIKE' });
+  it('gives each kind the page\'s glyph and the contract\'s name, a known kind or not', () => {
+    assert.deepEqual(alertLook('SURGE', contract), { glyph: '⬆', word: 'Surge' });
+    assert.deepEqual(alertLook('LULL', contract), { glyph: '⬇', word: 'Lull' });
+    assert.deepEqual(alertLook('STALLED', contract), { glyph: '⚠', word: 'Stalled' });
+    assert.deepEqual(alertLook('SPIKE', contract), { glyph: '⚠', word: 'SPIKE' });
+    const renamed = contractWith(wallCaller(codes), VIEWS, [{ code: 'SURGE', name: 'Far more than usual' }]);
+    assert.deepEqual(alertLook('SURGE', renamed), { glyph: '⬆', word: 'Far more than usual' });
+    assert.equal(describeAlert(SURGE, renamed, { now: NOW, timeZone: 'UTC' }).word, 'Far more than usual');
+  });
+
+  it('names a kind by its code where the contract names no kinds (an older server), or where there is no contract', () => {
+    assert.deepEqual(alertLook('LULL', contractWith(wallCaller(codes), VIEWS, null)), { glyph: '⬇', word: 'LULL' });
+    assert.equal(alertLook('STALLED').glyph, '⚠');
   });
 
   it('describes a task force surge', () => {

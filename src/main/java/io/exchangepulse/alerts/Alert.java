@@ -2,6 +2,7 @@ package io.exchangepulse.alerts;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.exchangepulse.domain.AlertKind;
 import io.exchangepulse.domain.TaskForce;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,15 +17,16 @@ import java.time.Instant;
 public record Alert(
         @Schema(description = "Stable while the alert lasts: subject, code, window and kind.", example = "TASK_FORCE:DRUGS:PT1H:SURGE")
         String id,
-        @Schema(description = "What is unusual.", example = "SURGE") Kind kind,
+        @Schema(description = "What is unusual (the contract's alertKinds).", example = "SURGE") AlertKind kind,
         @Schema(description = "TASK_FORCE, CRIME_AREA or PIPELINE.", example = "TASK_FORCE") Subject subject,
         @Schema(description = "The task force's or crime area's code; absent for the pipeline.", example = "DRUGS") String code,
         @Schema(description = "The task force it concerns; absent for the pipeline, which concerns everyone.", example = "DRUGS")
         TaskForce taskForce,
         @Schema(description = "The window judged (ISO-8601): the last hour, the last day.", example = "PT1H")
         @JsonFormat(shape = JsonFormat.Shape.STRING) Duration window,
-        @Schema(description = "When it began.", example = "2026-11-29T09:12:00Z") Instant startedAt,
-        @Schema(description = "When activity came back within its band; absent while active.", example = "2026-11-29T10:40:00Z")
+        @Schema(description = "The round of judgement that raised it: the same on every replica.", example = "2026-11-29T09:12:00Z")
+        Instant startedAt,
+        @Schema(description = "The round that found activity back within its band; absent while active.", example = "2026-11-29T10:40:00Z")
         Instant endedAt,
         @Schema(description = "Exchanges in the window (for the pipeline: seconds counting is behind).", example = "240") long observed,
         @Schema(description = "The expected count: the recent baseline's weighted mean.", example = "42.5") double expected,
@@ -33,23 +35,10 @@ public record Alert(
         @Schema(description = "Spreads away from the expected count (negative below).", example = "29.6") double sigmas,
         @Schema(description = "The same window a year before, where counted by that grain then.", example = "35") Long lastYear) {
 
-    public enum Kind {
-        /** Far more than usual. */
-        SURGE,
-        /** Far less than usual, where activity was expected. */
-        LULL,
-        /** Counting is further behind than the stall limit: the numbers on the wall are not moving. */
-        STALLED
-    }
-
     public enum Subject {
         TASK_FORCE,
         CRIME_AREA,
         PIPELINE
-    }
-
-    public boolean active() {
-        return endedAt == null;
     }
 
     Alert ended(Instant at) {

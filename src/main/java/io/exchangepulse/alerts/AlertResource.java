@@ -28,7 +28,8 @@ public class AlertResource {
     @Schema(description = "The alerts of the moment and those ended within the recent period.")
     public record Alerts(
             @Schema(description = "Still out of band, newest first.") List<Alert> active,
-            @Schema(description = "Ended within the recent period (EXCHANGEPULSE_ALERTS_RECENT), the latest end first.") List<Alert> recent) {
+            @Schema(description = "Ended within the recent period (EXCHANGEPULSE_ALERTS_RECENT), the latest end first, at most "
+                    + "EXCHANGEPULSE_ALERTS_RECENT_LIMIT.") List<Alert> recent) {
     }
 
     @Inject

@@ -11,8 +11,24 @@ import java.util.Map;
 @ConfigMapping(prefix = "exchangepulse.alerts")
 public interface AlertsConfig {
 
-    /** How often each replica judges activity (ISO-8601, as the scheduler reads it); {@code off} never (the tests judge by hand). */
-    String interval();
+    /**
+     * How often activity is judged: once a round of this length, the rounds counted from the epoch so that every
+     * replica names the same ones, by whichever replica claims it first.
+     */
+    Duration interval();
+
+    /**
+     * How often each replica looks whether a new round has begun (as the scheduler reads it): a replica claims the
+     * round, or learns its judgement, within this of its start; {@code off} never (the component tests judge by hand).
+     */
+    String watch();
+
+    /**
+     * How long the replica judging a round may leave its transaction idle before PostgreSQL ends it, and with it the
+     * claim, so that another replica judges the round instead.
+     */
+    @WithDefault("PT15S")
+    Duration judgementLimit();
 
     /** How far from the expected count, in spreads, activity must go to be flagged. */
     @WithDefault("3.0")
@@ -33,9 +49,17 @@ public interface AlertsConfig {
     @WithDefault("6")
     int minimumHistory();
 
-    /** How long ended alerts stay listed. */
+    /** How long ended alerts stay listed (at most their {@link #history()}). */
     @WithDefault("P1D")
     Duration recent();
+
+    /** Ended alerts listed at most, the latest end first, however many a noisy day makes. */
+    @WithDefault("500")
+    int recentLimit();
+
+    /** How long each round's judgement and what it found are kept, and ended alerts after their end. */
+    @WithDefault("P7D")
+    Duration history();
 
     /** The windows activity is judged over, by name (hour, day). */
     Map<String, Window> windows();

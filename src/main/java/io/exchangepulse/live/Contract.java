@@ -25,6 +25,7 @@ public record Contract(
         @Schema(description = "Where an operation stands.") List<Code> operationStatuses,
         @Schema(description = "The two sorts of operation.") List<Code> operationKinds,
         @Schema(description = "What a result may report as seized.") List<Code> seizures,
+        @Schema(description = "What an alert may say is unusual (src/docs/api.md, \"Alerts\").") List<Code> alertKinds,
         @Schema(description = "The live views and how a delta of each applies (src/docs/api.md, \"The live protocol\").")
         List<ViewRule> views,
         @Schema(description = "Who asked, and what of the above they may follow on /live.",

@@ -1,6 +1,7 @@
 package io.exchangepulse.live;
 
 import io.exchangepulse.counters.CounterRetention;
+import io.exchangepulse.domain.AlertKind;
 import io.exchangepulse.domain.CenterCalendar;
 import io.exchangepulse.domain.CrimeArea;
 import io.exchangepulse.domain.Grain;
@@ -79,6 +80,7 @@ public class ContractResource {
                 codes(OperationStatus.values(), OperationStatus::displayName),
                 codes(OperationKind.values(), OperationKind::displayName),
                 codes(Seizure.values(), Seizure::displayName),
+                codes(AlertKind.values(), AlertKind::displayName),
                 views.all().stream().map(view -> {
                     Merge merge = view.merge();
                     return new Contract.ViewRule(view.name(), merge.merge(), merge.key(), merge.step(), merge.value());
