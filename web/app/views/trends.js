@@ -169,6 +169,8 @@ function createTrends(parent, { contract, taskForces, minutes, days, detailed, z
     update(views) {
       const operationsChanged = views.operations !== latest.operations;
       latest = views;
+      // Before the first message the page's "now" is its own clock's; the dates on offer follow the service's.
+      lookingBack?.offerDates();
       if (!lookingBack?.isPast()) draw(views.trendMinutes, views.trendDays, views.operations);
       else if (past && operationsChanged) draw(past.left, past.right, views.operations);
     },
@@ -235,7 +237,7 @@ function createLookBack(section, { codes, spans, zone, now, onShow }) {
   }
 
   show(period);
-  return { isPast: () => period.kind !== LIVE_PERIOD.kind };
+  return { isPast: () => period.kind !== LIVE_PERIOD.kind, offerDates: control.offerDates };
 }
 
 // Live, Day, Week and the date of the day or the week's first day. A date picked while Live
@@ -284,5 +286,5 @@ export function createPeriodControl({ spans, zone, now }, choose) {
     offerDates();
   }
 
-  return { form, set };
+  return { form, set, offerDates };
 }

@@ -5,6 +5,7 @@ import io.exchangepulse.support.Accessibility;
 import io.exchangepulse.support.Browser;
 import io.exchangepulse.support.PulseServices;
 import io.exchangepulse.support.ServiceProcess;
+import io.exchangepulse.support.SuiteClock;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -114,7 +114,7 @@ class ReadableWallIT {
             }
             boolean sentByOther = random.nextInt(2) == 0 && others.contains(to);
             pairs.add(sentByOther ? to + ">" + from : from + ">" + to);
-            Map<String, Object> exchange = with(with(valid(Instant.now()), "from", sentByOther ? to : from), "to", sentByOther ? from : to);
+            Map<String, Object> exchange = with(with(valid(SuiteClock.now()), "from", sentByOther ? to : from), "to", sentByOther ? from : to);
             batch.add(with(with(exchange, "crimeArea", pick(crimeAreas, random)), "kind", random.nextBoolean() ? "REQUEST" : "INFORMATION"));
             if (batch.size() == 9_000) {
                 given().port(service.port()).contentType(ContentType.JSON).body(batch).post("/api/v1/exchanges").then().statusCode(202);
