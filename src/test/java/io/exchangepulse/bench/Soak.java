@@ -34,14 +34,12 @@ import java.util.Map;
  * and sockets, live viewers), prints the samples and each figure's growth per hour over the second half of the run,
  * and writes them to target/soak/.
  *
- * <pre>./mvnw -DskipTests package exec:java@soak [-Dexec.args="--minutes 30 --rate 50 --walls 1 --reconnects 1000"]</pre>
+ * <pre>./mvnw -DskipTests package exec:java@soak [-Dexec.args="--minutes 30 --rate 50 --walls 1 --reconnects 1000 --sample-seconds 60
+ * --reduced-motion false"]</pre>
  */
 public final class Soak {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    /** Long enough for the last delta to be counted, pushed and drawn, and its numbers to stop moving. */
-    private static final Duration QUIET = Duration.ofSeconds(3);
 
     private final Map<String, String> options;
     private final Path out = Path.of("target", "soak").toAbsolutePath();
@@ -57,6 +55,7 @@ public final class Soak {
         options.put("walls", "1");
         options.put("reconnects", "1000");
         options.put("sample-seconds", "60");
+        options.put("reduced-motion", "false");
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -78,37 +77,24 @@ public final class Soak {
         Files.createDirectories(out);
         PulseServices.startOnce();
         Duration length = Duration.ofSeconds((long) (option("minutes") * 60));
-        Duration every = Duration.ofSeconds((long) option("sample-seconds"));
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         List<ChromeDriver> walls = new ArrayList<>();
         try (ServiceProcess service = ServiceProcess.start("soak", Map.of()).awaitReady(Duration.ofSeconds(120))) {
             for (int i = 0; i < option("walls"); i++) {
-                walls.add(openWall(service));
+                walls.add(openWall(service, Boolean.parseBoolean(options.get("reduced-motion"))));
             }
             SeedShapedTraffic traffic = new SeedShapedTraffic(System.nanoTime(), Instant.now());
             List<SoakSample> samples = new ArrayList<>();
             Instant started = Instant.now();
             try (PacedTraffic feed = new PacedTraffic(service.port(), option("rate"), () -> traffic.next(Instant.now()));
                  SoakReconnects reconnects = new SoakReconnects(service.port(), (int) option("reconnects"), length)) {
-                List<Duration> moments = new ArrayList<>();
-                for (Duration at = Duration.ZERO; at.compareTo(length) < 0; at = at.plus(every)) {
-                    moments.add(at);
-                }
-                moments.add(length);
                 long begin = System.nanoTime();
-                for (Duration at : moments) {
+                for (Duration at : moments(length, Duration.ofSeconds((long) option("sample-seconds")))) {
                     long wait = begin + at.toNanos() - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000);
                     }
-                    // The walls are read quiet (PageMetrics.read): the traffic holds off for a moment before each sample.
-                    feed.pause();
-                    Thread.sleep(QUIET.toMillis());
-                    List<PageMetrics> pages = new ArrayList<>();
-                    for (ChromeDriver wall : walls) {
-                        pages.add(PageMetrics.read(wall));
-                    }
-                    feed.resume();
+                    List<PageMetrics> pages = feed.quiet(() -> walls.stream().map(PageMetrics::read).toList());
                     samples.add(new SoakSample((System.nanoTime() - begin) / 6e10, pages, SoakServiceSample.read(service)));
                     SoakTable table = new SoakTable(samples);
                     if (samples.size() == 1) {
@@ -125,10 +111,28 @@ public final class Soak {
         }
     }
 
-    /** A wall display as it is installed: signed in once at the kiosk as {@code wall}, then on to the wall. */
-    private static ChromeDriver openWall(ServiceProcess service) throws Exception {
+    /** When the samples are taken: from the start every {@code every}, and at the end. */
+    private static List<Duration> moments(Duration length, Duration every) {
+        List<Duration> moments = new ArrayList<>();
+        for (Duration at = Duration.ZERO; at.compareTo(length) < 0; at = at.plus(every)) {
+            moments.add(at);
+        }
+        moments.add(length);
+        return moments;
+    }
+
+    /**
+     * A wall display as it is installed: signed in once at the kiosk as {@code wall}, then on to the wall. With reduced
+     * motion its numbers take a new value at once instead of counting up to it, which tells the layouts the counting
+     * costs from those the changes do.
+     */
+    private static ChromeDriver openWall(ServiceProcess service, boolean reducedMotion) throws Exception {
         ChromeDriver wall = Browser.open(1920, 1080);
         PageMetrics.watchTimers(wall);
+        if (reducedMotion) {
+            wall.executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+        }
         wall.get(service.url() + "kiosk?next=" + URLEncoder.encode("/?mode=wall", StandardCharsets.UTF_8));
         var wait = new WebDriverWait(wall, Duration.ofSeconds(60));
         Browser.signIn(wall, wait, "wall");

@@ -41,7 +41,7 @@ final class SoakTable {
             figures.add(new Figure(name + "intervals", sample -> page(sample, w).intervals()));
             figures.add(new Figure(name + "timeouts pending", sample -> page(sample, w).timeouts()));
             for (String region : regions(w)) {
-                figures.add(new Figure(name + "nodes in " + region, sample -> page(sample, w).nodesByRegion().getOrDefault(region, 0L)));
+                figures.add(new Figure(name + "nodes: " + region, sample -> page(sample, w).nodesByRegion().getOrDefault(region, 0L)));
             }
         }
         figures.add(new Figure("service heap after GC, MB", sample -> sample.service().heapMb()));

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,8 @@ public final class PacedTraffic implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int TICKS_PER_SECOND = 10;
+    /** Long enough for the last exchanges sent to be counted, pushed and drawn, and a wall's numbers to stop moving. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
@@ -74,13 +78,18 @@ public final class PacedTraffic implements AutoCloseable {
         refused.addAndGet(count);
     }
 
-    /** Sends nothing until {@link #resume()}: the ticks meanwhile are skipped, not made up for. */
-    public void pause() {
+    /**
+     * What {@code read} finds once the traffic has held off for a moment (a wall read quiet, PageMetrics.read), the
+     * traffic going on after it; the ticks meanwhile are skipped, not made up for.
+     */
+    public <T> T quiet(Callable<T> read) throws Exception {
         paused = true;
-    }
-
-    public void resume() {
-        paused = false;
+        try {
+            Thread.sleep(QUIET.toMillis());
+            return read.call();
+        } finally {
+            paused = false;
+        }
     }
 
     /** Exchanges the service took. */

@@ -39,8 +39,6 @@ class WallSoakIT {
             List.of("GR", "TR"), List.of("TR", "GR"), List.of("RS", "HU"));
     private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final Duration SOAK = Duration.ofSeconds(60);
-    /** Long enough for the last delta to be counted, pushed and drawn, and its numbers to stop moving. */
-    private static final Duration QUIET = Duration.ofSeconds(3);
 
     /*
      * The tolerances, each far below what a leak of anything per delta would add over the soak's minute (about 600
@@ -75,9 +73,9 @@ class WallSoakIT {
             PageMetrics end;
             try (PacedTraffic feed = new PacedTraffic(root.getPort(), 50, roundOfTheSamePairs())) {
                 Thread.sleep(WARM_UP.toMillis());
-                warm = quietly(feed, browser);
+                warm = feed.quiet(() -> PageMetrics.read(browser));
                 Thread.sleep(SOAK.toMillis());
-                end = quietly(feed, browser);
+                end = feed.quiet(() -> PageMetrics.read(browser));
                 assertThat(feed.refused()).as("exchanges refused, the last: %s", feed.lastRefusal()).isZero();
             }
             String figures = "warm: " + warm + "\nend:  " + end;
@@ -90,15 +88,6 @@ class WallSoakIT {
         } finally {
             browser.quit();
         }
-    }
-
-    /** The page read quiet (PageMetrics.read): the feed holds off a moment first. */
-    private static PageMetrics quietly(PacedTraffic feed, ChromeDriver browser) throws InterruptedException {
-        feed.pause();
-        Thread.sleep(QUIET.toMillis());
-        PageMetrics metrics = PageMetrics.read(browser);
-        feed.resume();
-        return metrics;
     }
 
     /** The DOM nodes but the alerts strip's. */
