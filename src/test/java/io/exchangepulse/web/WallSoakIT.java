@@ -6,6 +6,7 @@ import io.exchangepulse.domain.ExchangeKind;
 import io.exchangepulse.support.Browser;
 import io.exchangepulse.support.PacedTraffic;
 import io.exchangepulse.support.PageMetrics;
+import io.exchangepulse.support.SuiteClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,8 +48,8 @@ class WallSoakIT {
      *   the page's code), and swung by 130 KB either way from minute to minute once settled, on a page whose heap is
      *   about 3 MB; 512 KB is less than a kilobyte a delta, a fraction of one delta's message if each were kept;
      * - the DOM nodes moved by 2 (the clock's and the data age's text, replaced every second); 50 is a node kept
-     *   every twelfth delta, and leaves room for the row (17 nodes) the yearly table gains should the soak run across
-     *   New Year. The alerts strip is left out: it shows what the service judges, and this feed may be a surge to it;
+     *   every twelfth delta. The alerts strip is left out: it shows what the service judges, and this feed may well be
+     *   a surge to it;
      * - event listeners and intervals stayed the same number, and one timeout was pending (the live connection's
      *   silence timer); a renewal of the session may be due as well: none may be added a delta.
      */
@@ -100,7 +100,7 @@ class WallSoakIT {
         AtomicLong sent = new AtomicLong();
         return () -> {
             long i = sent.getAndIncrement();
-            Map<String, Object> exchange = valid(Instant.now());
+            Map<String, Object> exchange = valid(SuiteClock.now());
             List<String> pair = PAIRS.get((int) (i % PAIRS.size()));
             exchange.put("from", pair.get(0));
             exchange.put("to", pair.get(1));
