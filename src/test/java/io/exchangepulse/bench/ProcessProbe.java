@@ -19,11 +19,11 @@ final class ProcessProbe implements AutoCloseable {
     ProcessProbe(long pid) {
         this.pid = pid;
         this.startCpuTicks = cpuTicks();
-        sampler.scheduleAtFixedRate(() -> maxRssKb = Math.max(maxRssKb, rssKb()), 0, 1, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(() -> maxRssKb = Math.max(maxRssKb, status(pid, "VmRSS")), 0, 1, TimeUnit.SECONDS);
     }
 
     double maxRssMb() {
-        return Math.max(maxRssKb, rssKb()) / 1024.0;
+        return Math.max(maxRssKb, status(pid, "VmRSS")) / 1024.0;
     }
 
     /** CPU time the process has used since the probe started (user and system), in seconds. */
@@ -31,10 +31,11 @@ final class ProcessProbe implements AutoCloseable {
         return (cpuTicks() - startCpuTicks) / TICKS_PER_SECOND;
     }
 
-    private long rssKb() {
+    /** A figure of a process's /proc status (VmRSS in kB, Threads), 0 once it is gone. */
+    static long status(long pid, String field) {
         try {
             return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
+                    .filter(line -> line.startsWith(field + ":"))
                     .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
                     .findFirst().orElse(0);
         } catch (Exception gone) {
