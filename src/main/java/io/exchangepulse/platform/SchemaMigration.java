@@ -45,6 +45,7 @@ public class SchemaMigration {
             CenterCalendar.of(zone);
         } catch (IllegalArgumentException e) {
             StartupFailure.exit("EXCHANGEPULSE_CENTER_ZONE: " + e.getMessage());
+            return;
         }
         try {
             var result = flyway.migrate();
@@ -59,6 +60,8 @@ public class SchemaMigration {
                     : String.format("PostgreSQL at %s cannot be used (%s). Start it, or set QUARKUS_DATASOURCE_REACTIVE_URL, "
                             + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD to a reachable database.",
                             jdbcUrl, StartupFailure.rootMessage(e)));
+            // One line says what to fix; the exit is under way (or, in the image's training start, nothing is there).
+            return;
         }
         recordedZone().filter(recorded -> !recorded.equals(zone)).ifPresent(recorded -> StartupFailure.exit(String.format(
                 "The counters' days and years are kept in the center's zone %s, but EXCHANGEPULSE_CENTER_ZONE is %s: counts of "

@@ -154,7 +154,7 @@ class ProductionPathIT {
         assertThat(post("/api/v1/exchanges", token, List.of(exchange)).statusCode()).isEqualTo(202);
         awaitCounted(exchange.get("id").toString());
 
-        Map<String, Object> asAnother = TestExchanges.with(TestExchanges.with(TestExchanges.valid(Instant.now()), "from", "BG"), "to", "RO");
+        Map<String, Object> asAnother = TestExchanges.with(TestExchanges.with(TestExchanges.valid(SuiteClock.now()), "from", "BG"), "to", "RO");
         assertThat(post("/api/v1/exchanges", token, List.of(asAnother)).statusCode()).isEqualTo(403);
     }
 
