@@ -84,29 +84,11 @@ public final class Benchmark {
         this.options = options;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("runs", "3");
-        options.put("viewers", "300,1000,3000");
-        options.put("rates", "half,1000");
-        options.put("warmup", "3");
-        options.put("seconds", "10");
-        options.put("raw-records", "1000000");
-        options.put("kafka-events", "200000");
-        options.put("http-events", "150000");
-        options.put("stored-ids", "1000000");
-        options.put("image-java", "auto");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        try {
-            new Benchmark(options).run();
-            System.exit(0);
-        } catch (Throwable failure) {
-            // Said and ended here: under exec:java the embedded broker's threads would keep the JVM waiting.
-            failure.printStackTrace();
-            System.exit(1);
-        }
+    public static void main(String[] args) {
+        Map<String, String> options = Harness.options(args, "runs", "3", "viewers", "300,1000,3000", "rates", "half,1000",
+                "warmup", "3", "seconds", "10", "raw-records", "1000000", "kafka-events", "200000", "http-events", "150000",
+                "stored-ids", "1000000", "image-java", "auto");
+        Harness.runThenExit(() -> new Benchmark(options).run());
     }
 
     private int option(String name) {
@@ -161,7 +143,7 @@ public final class Benchmark {
 
     /** One run against the packaged service: its start-up, counting, and push for every viewer count. */
     private void measureService(int run, String java, List<String> jvmOptions, Map<String, Double> figures) throws Exception {
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> environment = new LinkedHashMap<>(ServiceProcess.SYSTEM_CLOCK);
         if (options.containsKey("jfr")) {
             // A flight recording of the service for the whole run, to see where its time goes.
             environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -273,7 +255,7 @@ public final class Benchmark {
     /** Launch to ready of one more start of the service, stopped once ready. */
     private double readyTime(String java, List<String> jvmOptions) throws Exception {
         long launched = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start("bench-build-jdk", Map.of(), java, jvmOptions).awaitReady(Duration.ofSeconds(120))) {
+        try (ServiceProcess service = ServiceProcess.start("bench-build-jdk", ServiceProcess.SYSTEM_CLOCK, java, jvmOptions).awaitReady(Duration.ofSeconds(120))) {
             return (System.nanoTime() - launched) / 1e9;
         }
     }

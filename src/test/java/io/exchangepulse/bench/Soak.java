@@ -49,24 +49,9 @@ public final class Soak {
     }
 
     public static void main(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put("minutes", "30");
-        options.put("rate", "50");
-        options.put("walls", "1");
-        options.put("reconnects", "1000");
-        options.put("sample-seconds", "60");
-        options.put("reduced-motion", "false");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        try {
-            new Soak(options).run();
-            System.exit(0);
-        } catch (Throwable failure) {
-            // Said and ended here: the embedded broker's threads would keep the JVM waiting.
-            failure.printStackTrace();
-            System.exit(1);
-        }
+        Map<String, String> options = Harness.options(args, "minutes", "30", "rate", "50", "walls", "1", "reconnects", "1000",
+                "sample-seconds", "60", "reduced-motion", "false");
+        Harness.runThenExit(() -> new Soak(options).run());
     }
 
     private double option(String name) {
@@ -80,7 +65,7 @@ public final class Soak {
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         List<ChromeDriver> walls = new ArrayList<>();
         // On the system's clock, not the suite's (SuiteClock): a soak is a real day, which a long one ends as a wall does.
-        try (ServiceProcess service = ServiceProcess.start("soak", Map.of("EXCHANGEPULSE_CENTER_CLOCK_OFFSET", "PT0S"))
+        try (ServiceProcess service = ServiceProcess.start("soak", ServiceProcess.SYSTEM_CLOCK)
                 .awaitReady(Duration.ofSeconds(120))) {
             for (int i = 0; i < option("walls"); i++) {
                 walls.add(openWall(service, Boolean.parseBoolean(options.get("reduced-motion"))));

@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /**
+     * The settings of a service on the system's clock rather than the suite's: the benchmark and the soak send
+     * exchanges of the real present, as a center's partners do.
+     */
+    public static final Map<String, String> SYSTEM_CLOCK = Map.of("EXCHANGEPULSE_CENTER_CLOCK_OFFSET", "PT0S");
     private static final Path DOCKERFILE = Path.of("src", "main", "docker", "Dockerfile.jvm");
     /** The secrets an operator gives the packaged service, which refuses to start without them. */
     public static final String CLIENT_SECRET = "test-only-client-secret-of-the-packaged-service";
